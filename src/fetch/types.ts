@@ -1,0 +1,68 @@
+/** Shared shapes of the fetch side: downloading, staging and the final move into output-path. */
+
+/** One file that landed in a staging folder. `path` is relative to the output folder, with `/`. */
+export interface StagedFile {
+  path: string
+  bytes: number
+  sha256: string
+}
+
+/** Caps on what a job may deliver; see limits.ts for the values and why. */
+export interface FetchLimits {
+  /** Most files one job may produce. */
+  maxFiles: number
+  /** Most bytes of all files together, uncompressed. */
+  maxTotalBytes: number
+  /** Most bytes of a manifest or other JSON document read into memory. */
+  maxDocumentBytes: number
+}
+
+export interface DownloadOptions {
+  /** Abandons the download (deadline or cancellation). */
+  signal?: AbortSignal
+  /** Refuse bodies larger than this (declared or actual). */
+  maxBytes: number
+  /** Human words for errors, e.g. "component Button.jsx". Never the URL: it is a secret. */
+  what: string
+}
+
+export interface DownloadResult {
+  bytes: number
+  sha256: string
+}
+
+/** Downloads presigned URLs. Implementations retry, time out when idle and never log the URL. */
+export interface Downloader {
+  /** Streams the body into `destination` (created or truncated). */
+  toFile(url: string, destination: string, options: DownloadOptions): Promise<DownloadResult>
+  /** Reads a small body (a manifest, a log) into memory, at most `options.maxBytes`. */
+  toBuffer(url: string, options: DownloadOptions): Promise<Buffer>
+}
+
+/** What the final move changed, all paths relative to the output folder. */
+export interface CommitResult {
+  /** Every file the job produced, sorted. */
+  files: string[]
+  added: string[]
+  modified: string[]
+  removed: string[]
+  changed: boolean
+}
+
+/**
+ * A staging folder that mirrors output-path. Sources (manifest, zip) write validated files below
+ * `root` and register them; nothing reaches output-path until the staging area is committed.
+ */
+export interface Staging {
+  /** Absolute folder that receives the job's files, laid out as they will be in output-path. */
+  readonly root: string
+  /** Absolute scratch folder for downloads that are not part of the result (a zip before unpacking). */
+  readonly scratch: string
+  /** Registers a file that was written below `root`. */
+  add(file: StagedFile): void
+  /** The files registered so far. */
+  readonly files: readonly StagedFile[]
+}
+
+/** Passes a secret (a presigned URL or part of it) to the runner's log masking. */
+export type MaskSecret = (secret: string) => void
