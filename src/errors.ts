@@ -7,12 +7,20 @@ export class ActionError extends Error {
   override name = 'ActionError'
 }
 
+/** Where in a file a problem is, so the runner can annotate that line. */
+export interface FileLocation {
+  file: string
+  line?: number
+  column?: number
+}
+
 /** A bad input, found before any AWS call. */
 export class InputError extends ActionError {
   override name = 'InputError'
   constructor(
     readonly input: string,
-    problem: string
+    problem: string,
+    readonly location?: FileLocation
   ) {
     super(`Input '${input}': ${problem}`)
   }

@@ -1,5 +1,230 @@
+/**
+ * run(): the one place that wires inputs -> job -> wait -> fetch -> report, and turns errors into
+ * a failed step. Everything it calls is injectable so the flow can be tested with fakes.
+ */
 import * as core from '@actions/core'
-export async function run(): Promise<void> {
-  const { AmplifyUIBuilderClient } = await import('@aws-sdk/client-amplifyuibuilder')
-  core.info('hello ' + typeof AmplifyUIBuilderClient)
+import { isPassingAwsError, explainAwsError } from './aws.js'
+import { readRunContext, type RunContext } from './context.js'
+import { checkDependencies, dependencyWarning, type RequiredDependency } from './dependencies.js'
+import { formatDuration } from './duration.js'
+import { ActionError, CancelledError, DeadlineError, InputError, JobFailedError } from './errors.js'
+import { createDownloader } from './fetch/http.js'
+import { commitStaging, createStaging, recoverOutputFolder } from './fetch/output-folder.js'
+import { type ActionInputs, type OutputTarget, readInputs } from './inputs.js'
+import { openJob as openRealJob, type OpenJob } from './jobs/index.js'
+import type { Job } from './jobs/types.js'
+import { readPackageJson } from './render-config.js'
+import { type FilesWritten, type Outcome, outputsOf, summaryMarkdown } from './report.js'
+import { systemClock, type Clock, waitForJob, WaitTimeoutError } from './wait.js'
+
+/** StopJob must answer well within the runner's 7.5 s between SIGINT and SIGTERM. */
+const STOP_JOB_TIMEOUT_MS = 5_000
+const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'] as const
+
+export interface RunDependencies {
+  openJob: OpenJob
+  clock: Clock
+  env: Record<string, string | undefined>
+}
+
+export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
+  const deps: RunDependencies = { openJob: openRealJob, clock: systemClock, env: process.env, ...overrides }
+  const startedAt = deps.clock.now()
+  const cancel = new AbortController()
+  const onSignal = (signal: string): void => {
+    core.info(`Received ${signal}: the workflow is being cancelled.`)
+    cancel.abort(new CancelledError(`The workflow was cancelled (${signal}).`))
+  }
+  for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal)
+
+  const outcome: Outcome = { jobType: 'codegen', noun: 'job', result: 'failed', durationMs: 0 }
+  const closers: Array<() => void> = []
+  try {
+    const context = readRunContext(deps.env)
+    const inputs = readInputs({ get: name => core.getInput(name), warn: message => core.warning(message) }, context)
+    outcome.jobType = inputs.jobType
+    await execute(inputs, context, deps, outcome, cancel.signal, closers, startedAt)
+  } catch (error) {
+    reportFailure(error, outcome)
+  } finally {
+    outcome.durationMs = deps.clock.now() - startedAt
+    for (const close of closers) close()
+    for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal)
+    await publish(outcome)
+  }
+}
+
+async function execute(
+  inputs: ActionInputs,
+  context: RunContext,
+  deps: RunDependencies,
+  outcome: Outcome,
+  cancelSignal: AbortSignal,
+  closers: Array<() => void>,
+  startedAt: number
+): Promise<void> {
+  const output = 'output' in inputs ? inputs.output : undefined
+  if (output) await recoverInterruptedRun(output)
+
+  const opened = await deps.openJob(inputs, { context, mask: secret => core.setSecret(secret), log: message => core.info(message) })
+  closers.push(() => opened.close())
+  const job = opened.job
+  outcome.noun = job.noun
+
+  const deadline = startedAt + inputs.timeoutMs
+  const started = await callAws(() => job.start(cancelSignal), `starting the ${job.noun}`)
+  outcome.jobId = started.jobId
+  outcome.arn = started.arn
+  outcome.consoleUrl = started.consoleUrl
+  core.setOutput('job-id', started.jobId)
+  if (started.arn) core.setOutput('job-arn', started.arn)
+  if (started.consoleUrl) core.info(`Console: ${started.consoleUrl}`)
+
+  if (!inputs.wait) {
+    const state = started.state ?? (await callAws(() => job.read(cancelSignal), `reading the ${job.noun}`))
+    outcome.status = job.status(state)
+    outcome.job = job.report(state)
+    outcome.result = 'started'
+    core.info(`Not waiting (wait: false). The ${job.noun} ${started.jobId} is ${outcome.status}.`)
+    return
+  }
+
+  let lastState: unknown
+  try {
+    const { state } = await waitForJob({
+      read: signal => job.read(signal),
+      phase: state => job.phase(state),
+      status: state => job.status(state),
+      observe: (state, elapsedMs) => job.observe?.(state, elapsedMs),
+      isPassing: isPassingAwsError,
+      startedAt,
+      deadline,
+      firstDelayMs: inputs.firstPollMs,
+      maxDelayMs: inputs.maxPollMs,
+      cancel: cancelSignal,
+      readFirst: true,
+      clock: deps.clock,
+      log: { info: core.info, warning: core.warning },
+      noun: job.noun
+    })
+    lastState = state
+  } catch (error) {
+    if (error instanceof WaitTimeoutError && error.lastState !== undefined) outcome.status = job.status(error.lastState)
+    await stopIfAsked(inputs, job, error)
+    throw explainAwsError(error, `waiting for the ${job.noun}`)
+  }
+
+  outcome.status = job.status(lastState)
+  outcome.job = job.report(lastState)
+  if (job.phase(lastState) === 'failed') {
+    throw new JobFailedError(await job.explainFailure(lastState, cancelSignal))
+  }
+  job.verifySuccess?.(lastState)
+
+  if (output && job.stageFiles) {
+    outcome.files = await fetchFiles(inputs, output, job, lastState, cancelSignal, deadline, deps.clock)
+  }
+  if (inputs.jobType === 'codegen') outcome.dependencies = warnAboutDependencies(outcome.job.outputs.dependencies, inputs.workspace)
+  outcome.result = 'succeeded'
+}
+
+async function recoverInterruptedRun(output: OutputTarget): Promise<void> {
+  const recovery = await recoverOutputFolder(output.absolute)
+  if (recovery !== 'clean') core.info(`Found what an interrupted earlier run left in ${output.relative}: ${recovery}.`)
+}
+
+/**
+ * Downloads into a staging folder inside output-path, then moves everything into place at once.
+ * The deadline covers the fetch too; reaching it abandons the fetch and writes nothing.
+ */
+async function fetchFiles(
+  inputs: ActionInputs & { clean?: boolean },
+  output: OutputTarget,
+  job: Job<unknown>,
+  state: unknown,
+  cancelSignal: AbortSignal,
+  deadline: number,
+  clock: Clock
+): Promise<FilesWritten> {
+  const remaining = Math.max(0, deadline - clock.now())
+  const timeout = new AbortController()
+  const timer = setTimeout(() => timeout.abort(new DeadlineError(`The timeout of ${formatDuration(inputs.timeoutMs)} was reached while fetching the job's files; nothing was written. Raise 'timeout'.`)), remaining)
+  const signal = AbortSignal.any([cancelSignal, timeout.signal])
+  const downloader = createDownloader({ log: message => core.debug(message) })
+  const staging = await createStaging(output.absolute)
+  let committed = false
+  try {
+    core.info(`Fetching the ${job.noun}'s files into ${output.relative} ...`)
+    const fetchStarted = clock.now()
+    await job.stageFiles!(state, staging, { downloader, signal, mask: secret => core.setSecret(secret) })
+    if (signal.aborted) throw signal.reason
+    const result = await commitStaging(staging, { clean: inputs.clean ?? false })
+    committed = true
+    core.info(`Fetched ${result.files.length} files in ${formatDuration(clock.now() - fetchStarted)}: ${result.added.length} added, ${result.modified.length} changed, ${result.removed.length} removed.`)
+    for (const file of result.kept) {
+      core.warning(`${output.relative}/${file} was generated by an earlier run and is no longer produced, but it was edited by hand, so it was kept. Delete it if it is not needed.`)
+    }
+    return { path: output.relative, commit: result, kept: result.kept }
+  } catch (error) {
+    throw signal.aborted ? signal.reason : error
+  } finally {
+    clearTimeout(timer)
+    downloader.close()
+    if (!committed) await staging.discard()
+  }
+}
+
+function warnAboutDependencies(json: string | undefined, workspace: string): ReturnType<typeof checkDependencies> {
+  const required = JSON.parse(json ?? '[]') as RequiredDependency[]
+  const checks = checkDependencies(required, readPackageJson(workspace))
+  for (const check of checks) {
+    const warning = dependencyWarning(check)
+    if (warning) core.warning(warning, { title: 'Generated UI code dependency' })
+  }
+  return checks
+}
+
+/** On cancel or timeout, stops a job that can be stopped, unless the user said not to. */
+async function stopIfAsked(inputs: ActionInputs, job: Job<unknown>, reason: unknown): Promise<void> {
+  if (!(reason instanceof CancelledError || reason instanceof DeadlineError)) return
+  if (!job.stop || !('stopOnCancel' in inputs) || !inputs.stopOnCancel) return
+  const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('StopJob did not answer in time')), STOP_JOB_TIMEOUT_MS).unref())
+  try {
+    await Promise.race([job.stop(), timer])
+  } catch (error) {
+    core.warning(`Could not stop the ${job.noun}: ${(error as Error).message}. Stop it in the Amplify console.`)
+  }
+}
+
+async function callAws<T>(call: () => Promise<T>, what: string): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    throw explainAwsError(error, what)
+  }
+}
+
+function reportFailure(error: unknown, outcome: Outcome): void {
+  outcome.result = error instanceof CancelledError ? 'cancelled' : error instanceof DeadlineError ? 'timed out' : 'failed'
+  const message = error instanceof Error ? error.message : String(error)
+  outcome.failure = message
+  if (error instanceof InputError && error.location) {
+    core.error(message, { file: error.location.file, startLine: error.location.line, startColumn: error.location.column })
+    process.exitCode = core.ExitCode.Failure
+  } else {
+    core.setFailed(message)
+  }
+  if (!(error instanceof ActionError) && error instanceof Error && error.stack) core.debug(error.stack)
+}
+
+async function publish(outcome: Outcome): Promise<void> {
+  for (const [name, value] of Object.entries(outputsOf(outcome))) core.setOutput(name, value)
+  if (outcome.result !== 'failed' || outcome.jobId) {
+    try {
+      await core.summary.addRaw(summaryMarkdown(outcome)).write()
+    } catch (error) {
+      // Outside GitHub there is no summary file; the step's result does not depend on it.
+      core.debug(`No job summary written: ${(error as Error).message}`)
+    }
+  }
 }

@@ -1,0 +1,384 @@
+/**
+ * Reads and validates every input into one typed value. No AWS here: a bad input must fail the
+ * step before any request is sent, with a message that names the input, the bad value and what is
+ * allowed.
+ */
+import { lstatSync, realpathSync, statSync } from 'node:fs'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import type { RunContext } from './context.js'
+import { formatDuration, parseDuration } from './duration.js'
+import { InputError } from './errors.js'
+import { buildCodegenRequest, type CodegenJobRequest } from './render-config.js'
+
+export const JOB_TYPES = ['codegen', 'release', 'retry', 'backend'] as const
+export type JobType = (typeof JOB_TYPES)[number]
+
+/** Per job type: how long the step may take, and the polling schedule (first delay, then x1.5 up to the cap). */
+export const JOB_TYPE_DEFAULTS: Record<JobType, { timeoutMs: number; firstPollMs: number; maxPollMs: number }> = {
+  codegen: { timeoutMs: 10 * 60_000, firstPollMs: 500, maxPollMs: 2_000 },
+  release: { timeoutMs: 60 * 60_000, firstPollMs: 2_000, maxPollMs: 10_000 },
+  retry: { timeoutMs: 60 * 60_000, firstPollMs: 2_000, maxPollMs: 10_000 },
+  backend: { timeoutMs: 30 * 60_000, firstPollMs: 2_000, maxPollMs: 10_000 }
+}
+export const DEFAULT_CODEGEN_OUTPUT_PATH = 'src/ui-components'
+
+/** A GitHub-hosted job may run 6 hours at most; a longer timeout is a typo. */
+const MAX_TIMEOUT_MS = 6 * 3_600_000
+const MIN_POLL_MS = 100
+const MAX_POLL_MS = 10 * 60_000
+const APP_ID = /^d[a-z0-9]+$/
+const APP_ID_MAX_LENGTH = 20
+const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/
+const BRANCH_MAX_LENGTH = 255
+const HOSTING_JOB_ID = /^\d{1,255}$/
+const OTHER_JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
+const CLIENT_TOKEN = /^[\x21-\x7e]{1,128}$/
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/
+const TRUE_WORDS = ['true', 'True', 'TRUE']
+const FALSE_WORDS = ['false', 'False', 'FALSE']
+/** StartJob's documented limits. */
+const COMMIT_MESSAGE_MAX_LENGTH = 10_000
+const JOB_REASON_MAX_LENGTH = 255
+
+/** Which inputs mean something for which job type; others given are warned about and ignored. */
+const INPUTS_BY_JOB_TYPE: Record<JobType, string[]> = {
+  codegen: ['environment', 'render-config', 'generic-data-schema', 'auto-generate-forms', 'job-id', 'output-path', 'clean', 'client-token'],
+  release: ['branch', 'commit-id', 'commit-message', 'job-reason', 'output-path', 'clean', 'stop-on-cancel'],
+  retry: ['branch', 'job-id', 'output-path', 'clean', 'stop-on-cancel'],
+  backend: ['environment', 'job-id']
+}
+const JOB_SPECIFIC_INPUTS = [...new Set(Object.values(INPUTS_BY_JOB_TYPE).flat())]
+
+export interface OutputTarget {
+  /** Workspace-relative, with `/`, as reported in outputs. */
+  relative: string
+  /** Absolute, with symlinks resolved: where files are written. */
+  absolute: string
+}
+
+interface CommonInputs {
+  appId: string
+  wait: boolean
+  timeoutMs: number
+  firstPollMs: number
+  maxPollMs: number
+  region?: string
+  workspace: string
+}
+
+export interface CodegenInputs extends CommonInputs {
+  jobType: 'codegen'
+  environment: string
+  request: CodegenJobRequest
+  dependencySource: 'render-config' | 'package.json' | 'none'
+  jobId?: string
+  output: OutputTarget
+  clean: boolean
+  clientToken?: string
+}
+
+export interface HostingInputs extends CommonInputs {
+  jobType: 'release' | 'retry'
+  branch: string
+  /** RETRY: the job to retry. */
+  jobId?: string
+  commitId?: string
+  commitMessage?: string
+  commitTime?: Date
+  jobReason?: string
+  output?: OutputTarget
+  clean: boolean
+  stopOnCancel: boolean
+}
+
+export interface BackendInputs extends CommonInputs {
+  jobType: 'backend'
+  environment: string
+  jobId: string
+}
+
+export type ActionInputs = CodegenInputs | HostingInputs | BackendInputs
+
+export interface InputSource {
+  /** Trimmed value of an input, '' when not given (core.getInput). */
+  get(name: string): string
+  warn(message: string): void
+}
+
+export function readInputs(source: InputSource, context: RunContext): ActionInputs {
+  const jobType = readJobType(source)
+  warnAboutIgnoredInputs(source, jobType)
+  const timing = readTiming(source, jobType)
+  const common: CommonInputs = {
+    appId: readAppId(source),
+    wait: readBoolean(source, 'wait', true),
+    ...timing,
+    region: readRegion(source),
+    workspace: context.workspace
+  }
+  switch (jobType) {
+    case 'codegen':
+      return readCodegenInputs(source, common)
+    case 'release':
+    case 'retry':
+      return readHostingInputs(source, common, jobType, context)
+    case 'backend':
+      return {
+        ...common,
+        jobType,
+        environment: readEnvironment(source, jobType),
+        jobId: readJobId(source, jobType, true)!
+      }
+  }
+}
+
+function readCodegenInputs(source: InputSource, common: CommonInputs): CodegenInputs {
+  const environment = readEnvironment(source, 'codegen')
+  const clean = readBoolean(source, 'clean', false)
+  const output = readOutputPath(source, common.workspace, DEFAULT_CODEGEN_OUTPUT_PATH)!
+  const clientToken = source.get('client-token') || undefined
+  if (clientToken !== undefined && !CLIENT_TOKEN.test(clientToken)) {
+    throw new InputError('client-token', `${quote(clientToken)} is not allowed: use 1 to 128 printable ASCII characters without spaces, or leave it out to derive one from the run.`)
+  }
+  const built = buildCodegenRequest({
+    workspace: common.workspace,
+    renderConfigPath: readWorkspaceFile(source, 'render-config', common.workspace),
+    genericDataSchemaPath: readWorkspaceFile(source, 'generic-data-schema', common.workspace),
+    autoGenerateForms: readOptionalBoolean(source, 'auto-generate-forms')
+  })
+  return {
+    ...common,
+    jobType: 'codegen',
+    environment,
+    request: built.request,
+    dependencySource: built.dependencySource,
+    jobId: readJobId(source, 'codegen', false),
+    output,
+    clean,
+    clientToken
+  }
+}
+
+function readHostingInputs(source: InputSource, common: CommonInputs, jobType: 'release' | 'retry', context: RunContext): HostingInputs {
+  const branch = source.get('branch')
+  if (!branch) throw new InputError('branch', `is required for job-type '${jobType}': the Amplify branch to ${jobType === 'release' ? 'release' : 'retry the job on'}, e.g. 'main'.`)
+  if (branch.length > BRANCH_MAX_LENGTH || CONTROL_CHARACTERS.test(branch)) {
+    throw new InputError('branch', `${quote(branch)} is not a valid Amplify branch name: use 1 to ${BRANCH_MAX_LENGTH} characters without control characters.`)
+  }
+  const inputs: HostingInputs = {
+    ...common,
+    jobType,
+    branch,
+    jobId: readJobId(source, jobType, jobType === 'retry'),
+    output: source.get('output-path') ? readOutputPath(source, common.workspace, undefined) : undefined,
+    clean: readBoolean(source, 'clean', false),
+    stopOnCancel: readBoolean(source, 'stop-on-cancel', true)
+  }
+  if (jobType === 'release') {
+    inputs.commitId = source.get('commit-id') || context.sha
+    const commitMessage = source.get('commit-message') || context.headCommit?.message
+    inputs.commitMessage = commitMessage?.slice(0, COMMIT_MESSAGE_MAX_LENGTH)
+    const commitTime = context.headCommit?.timestamp ? new Date(context.headCommit.timestamp) : undefined
+    inputs.commitTime = commitTime && !Number.isNaN(commitTime.getTime()) ? commitTime : undefined
+    inputs.jobReason = (source.get('job-reason') || defaultJobReason(context)).slice(0, JOB_REASON_MAX_LENGTH)
+  }
+  return inputs
+}
+
+function defaultJobReason(context: RunContext): string {
+  const run = context.runNumber ? ` run #${context.runNumber}` : ''
+  const url = context.repository && context.runId ? ` ${context.serverUrl}/${context.repository}/actions/runs/${context.runId}` : ''
+  return `GitHub Actions: ${context.workflow ?? 'workflow'}${run}${url}`
+}
+
+function readJobType(source: InputSource): JobType {
+  const raw = source.get('job-type') || 'codegen'
+  const jobType = raw.toLowerCase()
+  if (!(JOB_TYPES as readonly string[]).includes(jobType)) {
+    throw new InputError('job-type', `${quote(raw)} is not a job type; use one of ${JOB_TYPES.join(', ')}.`)
+  }
+  return jobType as JobType
+}
+
+function warnAboutIgnoredInputs(source: InputSource, jobType: JobType): void {
+  for (const name of JOB_SPECIFIC_INPUTS) {
+    if (source.get(name) && !INPUTS_BY_JOB_TYPE[jobType].includes(name)) {
+      source.warn(`Input '${name}' is not used by job-type '${jobType}' and is ignored.`)
+    }
+  }
+}
+
+function readAppId(source: InputSource): string {
+  const appId = source.get('app-id')
+  if (!appId) throw new InputError('app-id', 'is required: the Amplify app id, e.g. d1a2b3c4d5e6f7 (Amplify console > App settings > General).')
+  if (!APP_ID.test(appId) || appId.length > APP_ID_MAX_LENGTH) {
+    throw new InputError('app-id', `${quote(appId)} is not an Amplify app id: it is 'd' followed by lowercase letters or digits, at most ${APP_ID_MAX_LENGTH} characters in all (e.g. d1a2b3c4d5e6f7).`)
+  }
+  return appId
+}
+
+function readEnvironment(source: InputSource, jobType: JobType): string {
+  const environment = source.get('environment')
+  if (!environment) throw new InputError('environment', `is required for job-type '${jobType}': the Amplify backend environment name, e.g. 'staging'.`)
+  if (!ENVIRONMENT_NAME.test(environment)) {
+    throw new InputError('environment', `${quote(environment)} is not a backend environment name: use letters, digits, '-' and '_' (at most 255 characters).`)
+  }
+  return environment
+}
+
+function readJobId(source: InputSource, jobType: JobType, required: boolean): string | undefined {
+  const jobId = source.get('job-id')
+  const hosting = jobType === 'release' || jobType === 'retry'
+  if (!jobId) {
+    if (!required) return undefined
+    const what = jobType === 'retry' ? 'the id of the Amplify job to retry (digits, e.g. 12)' : 'the id of the backend job to wait for'
+    throw new InputError('job-id', `is required for job-type '${jobType}': ${what}.`)
+  }
+  if (hosting ? !HOSTING_JOB_ID.test(jobId) : !OTHER_JOB_ID.test(jobId)) {
+    const allowed = hosting ? 'Amplify Hosting job ids are digits only (e.g. 12)' : 'use letters, digits, ".", "_" and "-" (at most 128 characters)'
+    throw new InputError('job-id', `${quote(jobId)} is not a job id: ${allowed}.`)
+  }
+  return jobId
+}
+
+function readTiming(source: InputSource, jobType: JobType): Pick<CommonInputs, 'timeoutMs' | 'firstPollMs' | 'maxPollMs'> {
+  const defaults = JOB_TYPE_DEFAULTS[jobType]
+  const timeoutMs = readDuration(source, 'timeout', 1_000, MAX_TIMEOUT_MS) ?? defaults.timeoutMs
+  const pollMs = readDuration(source, 'poll-interval', MIN_POLL_MS, MAX_POLL_MS)
+  if (pollMs !== undefined && pollMs >= timeoutMs) {
+    throw new InputError('poll-interval', `${formatDuration(pollMs)} is not shorter than the timeout (${formatDuration(timeoutMs)}); make it shorter or raise 'timeout'.`)
+  }
+  return {
+    timeoutMs,
+    firstPollMs: pollMs ?? defaults.firstPollMs,
+    maxPollMs: Math.max(pollMs ?? 0, defaults.maxPollMs)
+  }
+}
+
+function readDuration(source: InputSource, name: string, minMs: number, maxMs: number): number | undefined {
+  const raw = source.get(name)
+  if (!raw) return undefined
+  const ms = parseDuration(raw)
+  if (ms === undefined) {
+    throw new InputError(name, `${quote(raw)} is not a duration: write seconds (600) or a duration such as 90s, 15m, 1h30m.`)
+  }
+  if (ms < minMs || ms > maxMs) {
+    throw new InputError(name, `${quote(raw)} is out of range: use from ${formatDuration(minMs)} to ${formatDuration(maxMs)}.`)
+  }
+  return ms
+}
+
+function readRegion(source: InputSource): string | undefined {
+  const region = source.get('region')
+  if (!region) return undefined
+  if (!REGION.test(region)) {
+    throw new InputError('region', `${quote(region)} is not an AWS region name such as us-east-1 or eu-west-2.`)
+  }
+  return region
+}
+
+function readBoolean(source: InputSource, name: string, fallback: boolean): boolean {
+  return readOptionalBoolean(source, name) ?? fallback
+}
+
+function readOptionalBoolean(source: InputSource, name: string): boolean | undefined {
+  const raw = source.get(name)
+  if (!raw) return undefined
+  if (TRUE_WORDS.includes(raw)) return true
+  if (FALSE_WORDS.includes(raw)) return false
+  throw new InputError(name, `${quote(raw)} is not a boolean: use true or false.`)
+}
+
+/** A file input: must be inside the workspace, so a workflow cannot read files of the runner. */
+function readWorkspaceFile(source: InputSource, name: string, workspace: string): string | undefined {
+  const raw = source.get(name)
+  if (!raw) return undefined
+  const absolute = resolve(workspace, raw)
+  if (!isInside(realpathOrSelf(workspace), realpathOrSelf(absolute))) {
+    throw new InputError(name, `${quote(raw)} is outside the workspace; give a path relative to the workspace (GITHUB_WORKSPACE).`)
+  }
+  return relative(workspace, absolute).split(sep).join('/')
+}
+
+/**
+ * output-path: a folder below the workspace root, outside .git, also after resolving symlinks,
+ * so that neither a typo nor a symlink in the repository can make the action write elsewhere.
+ */
+export function readOutputPath(source: InputSource, workspace: string, fallback: string | undefined): OutputTarget | undefined {
+  const raw = source.get('output-path') || fallback
+  if (raw === undefined) return undefined
+  const realWorkspace = realpathOrSelf(workspace)
+  const lexical = resolve(workspace, raw)
+  if (lexical === resolve(workspace) || !isInside(resolve(workspace), lexical)) {
+    throw new InputError('output-path', `${quote(raw)} is not a folder below the workspace root: give a workspace-relative folder such as src/ui-components.`)
+  }
+  let real: string
+  try {
+    real = realpathOfMaybeMissing(lexical)
+  } catch {
+    throw new InputError('output-path', `${quote(raw)} goes through a broken symlink; fix or remove the link, or choose another folder.`)
+  }
+  if (real === realWorkspace || !isInside(realWorkspace, real)) {
+    throw new InputError('output-path', `${quote(raw)} leads outside the workspace (or to its root) through a symlink; give a real folder below the workspace.`)
+  }
+  const relativeReal = relative(realWorkspace, real)
+  const relativeLexical = relative(resolve(workspace), lexical)
+  for (const path of [relativeReal, relativeLexical]) {
+    if (path.split(sep).some(segment => segment.toLowerCase() === '.git')) {
+      throw new InputError('output-path', `${quote(raw)} is inside .git; choose a folder outside the repository's .git folder.`)
+    }
+  }
+  const existing = statOrUndefined(real)
+  if (existing && !existing.isDirectory()) {
+    throw new InputError('output-path', `${quote(raw)} exists and is not a folder; give a folder (it is created when missing).`)
+  }
+  return { relative: relativeLexical.split(sep).join('/'), absolute: real }
+}
+
+function isInside(parent: string, child: string): boolean {
+  const path = relative(parent, child)
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path))
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path)
+  } catch {
+    return resolve(path)
+  }
+}
+
+/** Resolves symlinks in the part of `path` that exists and appends the part that does not. */
+function realpathOfMaybeMissing(path: string): string {
+  let existing = path
+  const missing: string[] = []
+  while (!exists(existing)) {
+    const parent = dirname(existing)
+    if (parent === existing) break
+    missing.unshift(existing.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)))
+    existing = parent
+  }
+  return join(realpathSync(existing), ...missing)
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value)
+}

@@ -1,0 +1,53 @@
+/**
+ * The one small interface every job type implements, so that main.ts, the wait loop, the fetch and
+ * the report serve codegen, hosting and backend jobs alike.
+ */
+import type { Downloader, MaskSecret, Staging } from '../fetch/types.js'
+import type { Phase } from '../wait.js'
+
+export interface JobStart<S> {
+  jobId: string
+  /** Hosting jobs: the job's ARN. */
+  arn?: string
+  /** A link to the job in the AWS console, when there is one. */
+  consoleUrl?: string
+  /** The state the start answer already carried (used for `wait: false`). */
+  state?: S
+}
+
+export interface StageContext {
+  downloader: Downloader
+  signal: AbortSignal
+  mask: MaskSecret
+}
+
+/** Extra lines for the job summary and outputs, from a job type's own knowledge. */
+export interface JobReport {
+  /** Rows for the summary's details table (label, Markdown value). */
+  details: Array<[string, string]>
+  /** Outputs only this job type sets (e.g. dependencies). */
+  outputs: Record<string, string>
+}
+
+export interface Job<S> {
+  /** How logs and errors name the job: "codegen job", "Amplify Hosting job", "backend job". */
+  readonly noun: string
+  /** Starts the job, or attaches to the one given by the job-id input. */
+  start(signal: AbortSignal): Promise<JobStart<S>>
+  /** Reads the job's current state (the job id is known after start). */
+  read(signal: AbortSignal): Promise<S>
+  phase(state: S): Phase
+  /** The status exactly as the service spells it. */
+  status(state: S): string
+  /** Called after every read: print progress such as steps starting and ending. */
+  observe?(state: S, elapsedMs: number): void
+  /** Throws when a job the service calls successful is not (per-component codegen errors). */
+  verifySuccess?(state: S): void
+  /** The message for a job that ended failed; may download its log. */
+  explainFailure(state: S, signal: AbortSignal): Promise<string>
+  /** Writes the job's files into the staging folder; absent when the job type has none. */
+  stageFiles?(state: S, staging: Staging, context: StageContext): Promise<void>
+  /** Stops the job where the service can (hosting). */
+  stop?(): Promise<void>
+  report(state: S | undefined): JobReport
+}

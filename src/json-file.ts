@@ -1,0 +1,65 @@
+/**
+ * Reads a JSON file named by an input, with errors that point at the file, line and column, so a
+ * typo in a render config is found without guessing.
+ */
+import { readFileSync, statSync } from 'node:fs'
+import { parse as parseLenient, type ParseError, printParseErrorCode } from 'jsonc-parser'
+import { InputError } from './errors.js'
+
+/** Config files are small; anything bigger is a wrong path, not a config. */
+const MAX_JSON_FILE_BYTES = 5 * 1024 * 1024
+
+export interface JsonFile {
+  /** Workspace-relative path, as the user wrote it. */
+  path: string
+  value: unknown
+}
+
+export function readJsonFile(input: string, absolutePath: string, displayPath: string): JsonFile {
+  let text: string
+  try {
+    const stats = statSync(absolutePath)
+    if (!stats.isFile()) throw new InputError(input, `'${displayPath}' is not a file. Give the path of a JSON file, relative to the workspace.`)
+    if (stats.size > MAX_JSON_FILE_BYTES) {
+      throw new InputError(input, `'${displayPath}' is ${stats.size} bytes, more than the ${MAX_JSON_FILE_BYTES} allowed for a JSON config file. Check the path.`)
+    }
+    text = readFileSync(absolutePath, 'utf8')
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`
+    throw new InputError(input, `the file '${displayPath}' ${reason}. Give a path relative to the workspace (GITHUB_WORKSPACE), and check out the repository before this step.`)
+  }
+  try {
+    return { path: displayPath, value: JSON.parse(text) as unknown }
+  } catch (error) {
+    const { line, column, problem } = locateSyntaxError(text, error)
+    throw new InputError(input, `'${displayPath}' is not valid JSON: ${problem} at line ${line}, column ${column}.`, {
+      file: displayPath,
+      line,
+      column
+    })
+  }
+}
+
+/**
+ * JSON.parse on Node 20 names no position, so the same text is parsed again with a strict
+ * tolerant parser that reports the offset of the first problem.
+ */
+function locateSyntaxError(text: string, original: unknown): { line: number; column: number; problem: string } {
+  const errors: ParseError[] = []
+  parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
+  const first = errors[0]
+  const offset = first?.offset ?? 0
+  const before = text.slice(0, offset).split('\n')
+  return {
+    line: before.length,
+    column: (before[before.length - 1]?.length ?? 0) + 1,
+    problem: first ? describeParseError(printParseErrorCode(first.error)) : (original as Error).message
+  }
+}
+
+function describeParseError(code: string): string {
+  // InvalidSymbol -> invalid symbol
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+}
