@@ -1,0 +1,80 @@
+/**
+ * Caps and tunables of the fetch side. Every value is a guess at "far beyond anything legitimate,
+ * still small enough that a hostile or broken answer cannot fill the runner's disk or memory".
+ * GitHub-hosted runners have about 14 GB of free disk and 7 GB of memory; the numbers below keep a
+ * worst case well inside that.
+ */
+import type { FetchLimits } from './types.js'
+
+const KiB = 1024
+const MiB = 1024 * KiB
+const GiB = 1024 * MiB
+
+/**
+ * UI Builder code generation. A large Studio app has a few hundred components and forms, each two
+ * files of some kilobytes (plus theme, index, utils), so a few thousand files and a few megabytes
+ * is already a very big app. The caps leave a factor of ten or more above that.
+ */
+export const CODEGEN_LIMITS: FetchLimits = {
+  /** ~5,000 components and forms at two files each: far beyond Studio's own UI. */
+  maxFiles: 10_000,
+  /** Generated sources; a big theme file is a few hundred KiB. */
+  maxTotalBytes: 256 * MiB,
+  /**
+   * The manifest: per file a name, a schema name and a presigned URL of 1.5 to 2.5 KiB (the session
+   * token makes most of it), so maxFiles entries need about 25 MiB. Parsed in memory, hence the cap.
+   */
+  maxDocumentBytes: 32 * MiB
+}
+
+/**
+ * Amplify Hosting build artifacts: a built web app (static files, server bundles, source maps).
+ * Archives of hundreds of MB with tens of thousands of files (node_modules in an SSR bundle) are
+ * normal, so the caps are much higher; 4 GiB still fits twice on a hosted runner's free disk
+ * (zip in scratch plus the unpacked files).
+ */
+export const ARTIFACT_LIMITS: FetchLimits = {
+  maxFiles: 100_000,
+  maxTotalBytes: 4 * GiB,
+  /** Logs and other JSON documents read into memory. */
+  maxDocumentBytes: 16 * MiB
+}
+
+/**
+ * Bytes a zip needs beyond its files' contents, per entry: local header (30) and central directory
+ * header (46), each with the name (at most MAX_PATH_BYTES in names.ts), plus zip64 extras and a data
+ * descriptor. Lets a stored (uncompressed) archive of a job at its limits still be downloaded.
+ */
+export const ZIP_ENTRY_OVERHEAD_BYTES = 2 * (46 + 30 + 1024) + 64
+
+/** Largest archive worth downloading for the given limits (see ZIP_ENTRY_OVERHEAD_BYTES). */
+export function maxArchiveBytes(limits: FetchLimits): number {
+  return limits.maxTotalBytes + limits.maxFiles * ZIP_ENTRY_OVERHEAD_BYTES
+}
+
+/**
+ * Parallel downloads (and sockets per host). A codegen manifest has hundreds of small files behind
+ * one S3 host; 16 keeps the latency of each request hidden without looking like a flood to S3.
+ */
+export const DOWNLOAD_CONCURRENCY = 16
+
+/** Tries per file, the first included. Transient S3 errors (500/503 SlowDown) pass within a few. */
+export const DOWNLOAD_ATTEMPTS = 5
+
+/**
+ * Exponential backoff with full jitter: before retry n the wait is random in
+ * [0, min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2^(n-1))). With 5 attempts the worst case is about 7.5 s,
+ * small against any step timeout; the cap also bounds a server's Retry-After.
+ */
+export const BACKOFF_BASE_MS = 500
+export const BACKOFF_CAP_MS = 10_000
+
+/**
+ * An attempt that receives no byte for this long is abandoned and retried. S3 answers in
+ * milliseconds; 30 s only trips on a connection that has silently died (NAT timeout, lost route),
+ * which TCP alone would notice only after minutes.
+ */
+export const IDLE_TIMEOUT_MS = 30_000
+
+/** S3 presigned URLs do not redirect, beyond a region redirect or a CDN hop; more is a loop. */
+export const MAX_REDIRECTS = 5
