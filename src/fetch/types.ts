@@ -24,6 +24,14 @@ export interface DownloadOptions {
   maxBytes: number
   /** Human words for errors, e.g. "component Button.jsx". Never the URL: it is a secret. */
   what: string
+  /** toFile: create the file, refusing one that already exists (no following a planted symlink). */
+  exclusive?: boolean
+  /**
+   * Told of every body byte as it arrives (decoded), and of a negative count when a failed attempt's
+   * bytes are thrown away before a retry. Throwing stops the download with that error: this is how a
+   * budget shared by parallel downloads (a job's total size) is enforced while they stream.
+   */
+  onBytes?: (delta: number) => void
 }
 
 export interface DownloadResult {
