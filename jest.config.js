@@ -1,8 +1,11 @@
 /**
- * Two projects: `unit` (logic with injected fakes, fast) and `e2e` (the bundled dist/index.js run as
- * a child process against the local emulator). ESM throughout, as @actions/core 3 is ESM-only, so
- * jest runs with --experimental-vm-modules (see package.json scripts).
+ * Three projects: `unit` (logic with injected fakes), and the end-to-end suite (the bundled
+ * dist/index.js run as a child process against the local emulator) twice: on this machine's Node
+ * and on Node 24, the runtime GitHub uses (`npm test` installs it first, see scripts/node24.mjs).
+ * ESM throughout, as @actions/core 3 is ESM-only, so jest runs with --experimental-vm-modules.
  */
+import { node24Path } from './scripts/node24.mjs'
+
 const shared = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
@@ -12,10 +15,12 @@ const shared = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.tools.json' }]
   }
 }
+const e2e = { ...shared, testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'], slowTestThreshold: 30 }
 
 export default {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'], slowTestThreshold: 30 }
+    { ...e2e, displayName: `e2e (node ${process.versions.node})` },
+    { ...e2e, displayName: 'e2e (node 24)', globals: { E2E_NODE: node24Path() } }
   ]
 }

@@ -2,6 +2,7 @@
  * run(): the one place that wires inputs -> job -> wait -> fetch -> report, and turns errors into
  * a failed step. Everything it calls is injectable so the flow can be tested with fakes.
  */
+import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { isPassingAwsError, explainAwsError } from './aws.js'
 import { readRunContext, type RunContext } from './context.js'
@@ -12,7 +13,8 @@ import { createDownloader } from './fetch/http.js'
 import { commitStaging, createStaging, recoverOutputFolder } from './fetch/output-folder.js'
 import { type ActionInputs, type OutputTarget, readInputs } from './inputs.js'
 import { openJob as openRealJob, type OpenJob } from './jobs/index.js'
-import type { Job } from './jobs/types.js'
+import type { Job, JobLog } from './jobs/types.js'
+import type { Downloader } from './fetch/types.js'
 import { readPackageJson } from './render-config.js'
 import { type FilesWritten, type Outcome, outputsOf, summaryMarkdown } from './report.js'
 import { systemClock, type Clock, waitForJob, WaitTimeoutError } from './wait.js'
@@ -20,6 +22,21 @@ import { systemClock, type Clock, waitForJob, WaitTimeoutError } from './wait.js
 /** StopJob must answer well within the runner's 7.5 s between SIGINT and SIGTERM. */
 const STOP_JOB_TIMEOUT_MS = 5_000
 const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'] as const
+
+const jobLog: JobLog = {
+  info: message => core.info(message),
+  warning: message => core.warning(message),
+  group(title, lines) {
+    // A build log is not ours: stop the runner from reading workflow commands (::set-output,
+    // ::add-mask:: ...) that it may contain, for the length of the excerpt.
+    const token = randomUUID()
+    core.startGroup(title)
+    core.info(`::stop-commands::${token}`)
+    for (const line of lines) core.info(line)
+    core.info(`::${token}::`)
+    core.endGroup()
+  }
+}
 
 export interface RunDependencies {
   openJob: OpenJob
@@ -66,7 +83,9 @@ async function execute(
   const output = 'output' in inputs ? inputs.output : undefined
   if (output) await recoverInterruptedRun(output)
 
-  const opened = await deps.openJob(inputs, { context, mask: secret => core.setSecret(secret), log: message => core.info(message) })
+  const downloader = createDownloader({ log: message => core.debug(message) })
+  closers.push(() => downloader.close())
+  const opened = await deps.openJob(inputs, { context, mask: secret => core.setSecret(secret), log: jobLog, downloader })
   closers.push(() => opened.close())
   const job = opened.job
   outcome.noun = job.noun
@@ -117,12 +136,14 @@ async function execute(
   outcome.status = job.status(lastState)
   outcome.job = job.report(lastState)
   if (job.phase(lastState) === 'failed') {
-    throw new JobFailedError(await job.explainFailure(lastState, cancelSignal))
+    const message = await job.explainFailure(lastState, cancelSignal)
+    outcome.job = job.report(lastState)
+    throw new JobFailedError(message)
   }
   job.verifySuccess?.(lastState)
 
   if (output && job.stageFiles) {
-    outcome.files = await fetchFiles(inputs, output, job, lastState, cancelSignal, deadline, deps.clock)
+    outcome.files = await fetchFiles(inputs, output, job, lastState, { cancelSignal, deadline, clock: deps.clock, downloader })
   }
   if (inputs.jobType === 'codegen') outcome.dependencies = warnAboutDependencies(outcome.job.outputs.dependencies, inputs.workspace)
   outcome.result = 'succeeded'
@@ -142,15 +163,12 @@ async function fetchFiles(
   output: OutputTarget,
   job: Job<unknown>,
   state: unknown,
-  cancelSignal: AbortSignal,
-  deadline: number,
-  clock: Clock
+  { cancelSignal, deadline, clock, downloader }: { cancelSignal: AbortSignal; deadline: number; clock: Clock; downloader: Downloader }
 ): Promise<FilesWritten> {
   const remaining = Math.max(0, deadline - clock.now())
   const timeout = new AbortController()
   const timer = setTimeout(() => timeout.abort(new DeadlineError(`The timeout of ${formatDuration(inputs.timeoutMs)} was reached while fetching the job's files; nothing was written. Raise 'timeout'.`)), remaining)
   const signal = AbortSignal.any([cancelSignal, timeout.signal])
-  const downloader = createDownloader({ log: message => core.debug(message) })
   const staging = await createStaging(output.absolute)
   let committed = false
   try {
@@ -169,7 +187,6 @@ async function fetchFiles(
     throw signal.aborted ? signal.reason : error
   } finally {
     clearTimeout(timer)
-    downloader.close()
     if (!committed) await staging.discard()
   }
 }

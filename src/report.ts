@@ -77,6 +77,7 @@ export function summaryMarkdown(outcome: Outcome): string {
 
   if (outcome.files) lines.push(...fileSections(outcome.files))
   if (outcome.dependencies?.length) lines.push(...dependencyTable(outcome.dependencies))
+  for (const section of outcome.job?.sections ?? []) lines.push(section)
   return lines.join('\n')
 }
 

@@ -18,7 +18,7 @@ import { maskPresignedUrl } from '../fetch/mask.js'
 import type { MaskSecret } from '../fetch/types.js'
 import type { CodegenInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
-import type { Job, JobReport } from './types.js'
+import type { Job, JobLog, JobReport } from './types.js'
 
 /** Token length stays well inside what idempotency tokens allow. */
 const CLIENT_TOKEN_HASH_LENGTH = 40
@@ -30,7 +30,7 @@ export interface CodegenJobDependencies {
   client: CodegenClient
   context: RunContext
   mask: MaskSecret
-  log: (message: string) => void
+  log: Pick<JobLog, 'info'>
 }
 
 export function createCodegenJob(inputs: CodegenInputs, { client, context, mask, log }: CodegenJobDependencies): Job<CodegenJob> {
@@ -49,7 +49,7 @@ export function createCodegenJob(inputs: CodegenInputs, { client, context, mask,
 
     async start(signal) {
       if (jobId) {
-        log(`Waiting for the existing codegen job ${jobId} (app ${inputs.appId}, environment ${inputs.environment}).`)
+        log.info(`Waiting for the existing codegen job ${jobId} (app ${inputs.appId}, environment ${inputs.environment}).`)
         return { jobId }
       }
       const clientToken = inputs.clientToken ?? deriveClientToken(inputs, context)
@@ -58,7 +58,7 @@ export function createCodegenJob(inputs: CodegenInputs, { client, context, mask,
       const answer = await client.send(new StartCodegenJobCommand({ ...ids, clientToken, codegenJobToCreate }), { abortSignal: signal })
       const job = received(answer.entity)
       jobId = job.id!
-      log(`Started codegen job ${jobId} (app ${inputs.appId}, environment ${inputs.environment}).`)
+      log.info(`Started codegen job ${jobId} (app ${inputs.appId}, environment ${inputs.environment}).`)
       return { jobId, state: job }
     },
 

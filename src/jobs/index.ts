@@ -4,9 +4,9 @@
  */
 import { createCheckedClient } from '../aws.js'
 import type { RunContext } from '../context.js'
-import type { MaskSecret } from '../fetch/types.js'
+import type { Downloader, MaskSecret } from '../fetch/types.js'
 import type { ActionInputs } from '../inputs.js'
-import type { Job } from './types.js'
+import type { Job, JobLog } from './types.js'
 
 export interface OpenedJob {
   job: Job<unknown>
@@ -17,7 +17,9 @@ export interface OpenedJob {
 export interface JobEnvironment {
   context: RunContext
   mask: MaskSecret
-  log: (message: string) => void
+  log: JobLog
+  /** For documents a job reads besides its files (a failed step's log). */
+  downloader: Downloader
 }
 
 export type OpenJob = (inputs: ActionInputs, environment: JobEnvironment) => Promise<OpenedJob>
@@ -32,7 +34,19 @@ export const openJob: OpenJob = async (inputs, environment) => {
       const { client } = await createCheckedClient(region => new AmplifyUIBuilderClient({ region }), inputs.region)
       return { job: createCodegenJob(inputs, { ...environment, client }) as Job<unknown>, close: () => client.destroy() }
     }
-    default:
-      throw new Error(`job-type '${inputs.jobType}' is not implemented yet`)
+    case 'release':
+    case 'retry': {
+      const [{ AmplifyClient }, { createHostingJob }] = await Promise.all([import('@aws-sdk/client-amplify'), import('./hosting.js')])
+      const { client, region } = await createCheckedClient(region => new AmplifyClient({ region }), inputs.region)
+      return { job: createHostingJob(inputs, { ...environment, client, region }) as Job<unknown>, close: () => client.destroy() }
+    }
+    case 'backend': {
+      const [{ AmplifyBackendClient }, { createBackendJob }] = await Promise.all([
+        import('@aws-sdk/client-amplifybackend'),
+        import('./backend.js')
+      ])
+      const { client } = await createCheckedClient(region => new AmplifyBackendClient({ region }), inputs.region)
+      return { job: createBackendJob(inputs, { ...environment, client }) as Job<unknown>, close: () => client.destroy() }
+    }
   }
 }

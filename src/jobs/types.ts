@@ -21,12 +21,22 @@ export interface StageContext {
   mask: MaskSecret
 }
 
+/** Where job modules print: the runner's log, through @actions/core in production. */
+export interface JobLog {
+  info(message: string): void
+  warning(message: string): void
+  /** A collapsible group of lines (a build log excerpt). */
+  group(title: string, lines: string[]): void
+}
+
 /** Extra lines for the job summary and outputs, from a job type's own knowledge. */
 export interface JobReport {
   /** Rows for the summary's details table (label, Markdown value). */
   details: Array<[string, string]>
   /** Outputs only this job type sets (e.g. dependencies). */
   outputs: Record<string, string>
+  /** Further Markdown sections (a failing step's log excerpt). */
+  sections?: string[]
 }
 
 export interface Job<S> {
