@@ -25,11 +25,13 @@ export function parseDuration(text: string): number | undefined {
 
 /** `1h2m3.4s` style, for logs and summaries. */
 export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.round(ms)}ms`
-  const totalSeconds = ms / 1_000
-  if (totalSeconds < 60) return `${totalSeconds.toFixed(1)}s`
+  if (Math.round(ms) < 1_000) return `${Math.round(ms)}ms`
+  // Rounded before it is split, so 59.96 s is "1m0s", never "60.0s", and 119.6 s "2m0s", never "1m60s".
+  const tenths = Math.round(ms / 100)
+  if (tenths < 600) return `${(tenths / 10).toFixed(1)}s`
+  const totalSeconds = Math.round(ms / 1_000)
   const hours = Math.floor(totalSeconds / 3_600)
   const minutes = Math.floor((totalSeconds % 3_600) / 60)
-  const seconds = Math.round(totalSeconds % 60)
+  const seconds = totalSeconds % 60
   return (hours ? `${hours}h` : '') + (hours || minutes ? `${minutes}m` : '') + `${seconds}s`
 }

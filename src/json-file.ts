@@ -23,7 +23,8 @@ export function readJsonFile(input: string, absolutePath: string, displayPath: s
     if (stats.size > MAX_JSON_FILE_BYTES) {
       throw new InputError(input, `'${displayPath}' is ${stats.size} bytes, more than the ${MAX_JSON_FILE_BYTES} allowed for a JSON config file. Check the path.`)
     }
-    text = readFileSync(absolutePath, 'utf8')
+    // Editors on Windows may save UTF-8 with a byte order mark, which JSON.parse refuses.
+    text = stripByteOrderMark(readFileSync(absolutePath, 'utf8'))
   } catch (error) {
     if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
@@ -40,6 +41,11 @@ export function readJsonFile(input: string, absolutePath: string, displayPath: s
       column
     })
   }
+}
+
+/** Removes a leading UTF-8 byte order mark, as Node's require() and npm do for JSON files. */
+export function stripByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
 /**

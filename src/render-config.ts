@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from './errors.js'
-import { type JsonFile, readJsonFile } from './json-file.js'
+import { type JsonFile, readJsonFile, stripByteOrderMark } from './json-file.js'
 
 /** What the Amplify CLI sends when a project has no render config of its own. */
 export const CLI_DEFAULT_REACT_CONFIG = {
@@ -174,7 +174,7 @@ export interface PackageJson {
 /** The workspace's package.json, or undefined when there is none or it cannot be parsed. */
 export function readPackageJson(workspace: string): PackageJson | undefined {
   try {
-    const value = JSON.parse(readFileSync(join(workspace, 'package.json'), 'utf8')) as unknown
+    const value = JSON.parse(stripByteOrderMark(readFileSync(join(workspace, 'package.json'), 'utf8'))) as unknown
     return value && typeof value === 'object' ? (value as PackageJson) : undefined
   } catch {
     return undefined
