@@ -17,10 +17,15 @@ const shared = {
 }
 const e2e = { ...shared, testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'], slowTestThreshold: 30 }
 
+const projects = [
+  { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
+  { ...e2e, displayName: `e2e (node ${process.versions.node})` },
+  { ...e2e, displayName: 'e2e (node 24)', globals: { E2E_NODE: node24Path() } }
+]
+
+// JEST_PROJECT=unit or e2e narrows the run (npm run test:unit / test:e2e) and still lets a path
+// pattern follow on the command line, which --selectProjects would swallow.
+const only = process.env.JEST_PROJECT
 export default {
-  projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
-    { ...e2e, displayName: `e2e (node ${process.versions.node})` },
-    { ...e2e, displayName: 'e2e (node 24)', globals: { E2E_NODE: node24Path() } }
-  ]
+  projects: only ? projects.filter(project => project.displayName.startsWith(only)) : projects
 }

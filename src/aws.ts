@@ -6,7 +6,7 @@
 import { ActionError } from './errors.js'
 
 const CONFIGURE_CREDENTIALS_HINT =
-  "Add a step with aws-actions/configure-aws-credentials (role-to-assume with OIDC, and 'permissions: id-token: write' on the job) before this action"
+  "Add a step with aws-actions/configure-aws-credentials before this one (role-to-assume with OIDC, and 'permissions: id-token: write' on the job)."
 
 /** SDK errors that say "try again later": the job is unaffected. */
 const PASSING_ERROR_NAMES = new Set([
@@ -85,7 +85,9 @@ export async function createCheckedClient<C extends ConfiguredClient>(
   } catch {
     const fallback = env.AWS_DEFAULT_REGION
     if (!fallback) {
-      throw new ActionError(`No AWS region is set. Give the 'region' input, or ${CONFIGURE_CREDENTIALS_HINT} with 'aws-region'.`)
+      throw new ActionError(
+        "No AWS region is set. Give the 'region' input, or set 'aws-region' on aws-actions/configure-aws-credentials in a step before this one."
+      )
     }
     client = make(fallback)
     region = fallback
@@ -93,7 +95,7 @@ export async function createCheckedClient<C extends ConfiguredClient>(
   try {
     await client.config.credentials()
   } catch (error) {
-    throw new ActionError(`No AWS credentials were found (${(error as Error).message}). ${CONFIGURE_CREDENTIALS_HINT}.`)
+    throw new ActionError(`No AWS credentials were found (${(error as Error).message}). ${CONFIGURE_CREDENTIALS_HINT}`)
   }
   return { client, region }
 }
