@@ -3,7 +3,7 @@
  * step before any request is sent, with a message that names the input, the bad value and what is
  * allowed.
  */
-import { lstatSync, realpathSync, statSync } from 'node:fs'
+import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { RunContext } from './context.js'
 import { formatDuration, parseDuration } from './duration.js'
@@ -34,6 +34,7 @@ const HOSTING_JOB_ID = /^\d{1,255}$/
 const OTHER_JOB_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
 const CLIENT_TOKEN = /^[\x21-\x7e]{1,128}$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/
 const TRUE_WORDS = ['true', 'True', 'TRUE']
 const FALSE_WORDS = ['false', 'False', 'FALSE']
@@ -170,16 +171,21 @@ function readHostingInputs(source: InputSource, common: CommonInputs, jobType: '
     ...common,
     jobType,
     branch,
-    jobId: readJobId(source, jobType, jobType === 'retry'),
+    // Release warns that job-id is ignored (warnAboutIgnoredInputs), so it is neither checked nor sent.
+    jobId: jobType === 'retry' ? readJobId(source, jobType, true) : undefined,
     output: source.get('output-path') ? readOutputPath(source, common.workspace, undefined) : undefined,
     clean: readBoolean(source, 'clean', false),
     stopOnCancel: readBoolean(source, 'stop-on-cancel', true)
   }
   if (jobType === 'release') {
-    inputs.commitId = source.get('commit-id') || context.sha
-    const commitMessage = source.get('commit-message') || context.headCommit?.message
+    const commitInput = source.get('commit-id')
+    inputs.commitId = commitInput || context.sha
+    // The event's head commit is the workflow's commit: its message and time describe another
+    // commit-id given as input wrongly, so they are defaults only for the workflow's own commit.
+    const headCommit = !commitInput || (context.sha !== undefined && context.sha.startsWith(commitInput)) ? context.headCommit : undefined
+    const commitMessage = source.get('commit-message') || headCommit?.message
     inputs.commitMessage = commitMessage?.slice(0, COMMIT_MESSAGE_MAX_LENGTH)
-    const commitTime = context.headCommit?.timestamp ? new Date(context.headCommit.timestamp) : undefined
+    const commitTime = headCommit?.timestamp ? new Date(headCommit.timestamp) : undefined
     inputs.commitTime = commitTime && !Number.isNaN(commitTime.getTime()) ? commitTime : undefined
     inputs.jobReason = (source.get('job-reason') || defaultJobReason(context)).slice(0, JOB_REASON_MAX_LENGTH)
   }
@@ -295,7 +301,7 @@ function readWorkspaceFile(source: InputSource, name: string, workspace: string)
   const raw = source.get(name)
   if (!raw) return undefined
   const absolute = resolve(workspace, raw)
-  if (!isInside(realpathOrSelf(workspace), realpathOrSelf(absolute))) {
+  if (!isInside(realpathOrSelf(workspace), realpathOrSelfOfMaybeMissing(absolute))) {
     throw new InputError(name, `${quote(raw)} is outside the workspace; give a path relative to the workspace (GITHUB_WORKSPACE).`)
   }
   return relative(workspace, absolute).split(sep).join('/')
@@ -333,17 +339,33 @@ export function readOutputPath(source: InputSource, workspace: string, fallback:
   if (existing && !existing.isDirectory()) {
     throw new InputError('output-path', `${quote(raw)} exists and is not a folder; give a folder (it is created when missing).`)
   }
+  if (!existing) {
+    // A missing folder is created later, which fails when a part of its path is a file.
+    const blocker = nearestExisting(dirname(real))
+    if (blocker && !blocker.stats.isDirectory()) {
+      throw new InputError('output-path', `${quote(raw)} lies below ${quote(relative(realWorkspace, blocker.path).split(sep).join('/'))}, which is a file, not a folder; give a folder.`)
+    }
+  }
   return { relative: relativeLexical.split(sep).join('/'), absolute: real }
 }
 
 function isInside(parent: string, child: string): boolean {
   const path = relative(parent, child)
-  return path === '' || (!path.startsWith('..') && !isAbsolute(path))
+  // `..name` is a folder inside; only `..` itself or `../...` leaves.
+  return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path))
 }
 
 function realpathOrSelf(path: string): string {
   try {
     return realpathSync(path)
+  } catch {
+    return resolve(path)
+  }
+}
+
+function realpathOrSelfOfMaybeMissing(path: string): string {
+  try {
+    return realpathOfMaybeMissing(path)
   } catch {
     return resolve(path)
   }
@@ -371,7 +393,15 @@ function exists(path: string): boolean {
   }
 }
 
-function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+function nearestExisting(path: string): { path: string; stats: Stats } | undefined {
+  for (let current = path; ; current = dirname(current)) {
+    const stats = statOrUndefined(current)
+    if (stats) return { path: current, stats }
+    if (dirname(current) === current) return undefined
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path)
   } catch {
