@@ -1,0 +1,59 @@
+/**
+ * Real AWS SDK clients pointed at an emulator, with fake credentials and a retry strategy that
+ * keeps the SDK's retry decisions but waits only a few milliseconds between attempts.
+ */
+import { AmplifyClient } from '@aws-sdk/client-amplify'
+import { AmplifyBackendClient } from '@aws-sdk/client-amplifybackend'
+import { AmplifyUIBuilderClient } from '@aws-sdk/client-amplifyuibuilder'
+import { ConfiguredRetryStrategy } from '@smithy/core/retry'
+import { request } from 'node:http'
+import type { Agent, IncomingHttpHeaders } from 'node:http'
+
+const FAST_RETRY_DELAY_MS = 5
+/** The SDK's default: 3 attempts in all. */
+export const DEFAULT_ATTEMPTS = 3
+
+export function clientConfig(url: string, attempts = DEFAULT_ATTEMPTS) {
+  return {
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDEMULATOR', secretAccessKey: 'emulator-secret' },
+    retryStrategy: new ConfiguredRetryStrategy(attempts, FAST_RETRY_DELAY_MS)
+  }
+}
+
+export const uiBuilder = (url: string, attempts?: number) => new AmplifyUIBuilderClient(clientConfig(url, attempts))
+export const amplify = (url: string, attempts?: number) => new AmplifyClient(clientConfig(url, attempts))
+export const backend = (url: string, attempts?: number) => new AmplifyBackendClient(clientConfig(url, attempts))
+
+export interface Fetched {
+  status: number
+  headers: IncomingHttpHeaders
+  body: Buffer
+  /** True when the connection ended before the declared Content-Length arrived. */
+  aborted: boolean
+  error?: Error
+}
+
+/** A plain `http` GET that reports partial bodies instead of hiding them. */
+export function httpGet(url: string, options: { agent?: Agent; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Fetched> {
+  return new Promise((resolve) => {
+    const req = request(url, { agent: options.agent, headers: options.headers }, (res) => {
+      const chunks: Buffer[] = []
+      let aborted = false
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('aborted', () => (aborted = true))
+      res.on('error', () => (aborted = true))
+      res.on('close', () => {
+        const body = Buffer.concat(chunks)
+        const declared = Number(res.headers['content-length'] ?? body.length)
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, aborted: aborted || body.length < declared })
+      })
+    })
+    if (options.timeoutMs !== undefined) {
+      req.setTimeout(options.timeoutMs, () => req.destroy(new Error('client timeout')))
+    }
+    req.on('error', (error) => resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, error }))
+    req.end()
+  })
+}

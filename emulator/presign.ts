@@ -1,0 +1,102 @@
+/**
+ * Issues S3-style presigned URLs served by the emulator itself. Each URL carries a fresh random
+ * X-Amz-Signature (and session token), so tests can search the action's output for them to prove
+ * presigned URLs never reach the log unmasked. An unknown signature gets 403, like S3.
+ */
+import { randomBytes } from 'node:crypto'
+
+export const FAKE_ACCESS_KEY_ID = 'AKIDEMULATOR'
+export const DEFAULT_EXPIRES_SECONDS = 900
+const SIGNATURE_BYTES = 32 // 64 hex characters, as SigV4 signatures are
+const SESSION_TOKEN_BYTES = 96
+const SIGNING_REGION = 'us-east-1'
+
+/** The bytes behind a URL: in memory, or a (large) file streamed from disk. */
+export type ObjectBody = { data: Buffer } | { path: string; size: number }
+
+export interface PresignedObject {
+  bucket: string
+  /** S3 object key, not encoded. */
+  key: string
+  /** File name for fault selection (`failFiles`) and the request log. */
+  fileName: string
+  /** Stable identity of the file, so per-file fault counters survive re-issued URLs. */
+  fileKey: string
+  appId?: string
+  contentType: string
+  load: () => Promise<ObjectBody>
+}
+
+export interface IssuedUrl extends PresignedObject {
+  signature: string
+  /** Encoded path the URL points at, to reject a tampered path. */
+  path: string
+  issuedAtMs: number
+  expiresSeconds: number
+}
+
+function amzDate(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+}
+
+function encodeSegment(segment: string, fallback: string): string {
+  try {
+    return encodeURIComponent(segment)
+  } catch {
+    // A lone surrogate cannot be percent-encoded; S3 would not have such a key either.
+    return fallback
+  }
+}
+
+/** Keeps a key segment to characters that survive URL parsing unchanged (no `..`, no `/`). */
+export function safeSegment(segment: string): string {
+  return segment.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+$/, '_')
+}
+
+export function encodeKey(key: string): string {
+  return key
+    .split('/')
+    .map((segment, index) => encodeSegment(segment, `segment-${index}`))
+    .join('/')
+}
+
+export class PresignStore {
+  private readonly issued = new Map<string, IssuedUrl>()
+  readonly signatures: string[] = []
+
+  constructor(private readonly baseUrl: () => string) {}
+
+  issue(object: PresignedObject, expiresSeconds = DEFAULT_EXPIRES_SECONDS, nowMs = Date.now()): string {
+    let signature = randomBytes(SIGNATURE_BYTES).toString('hex')
+    while (this.issued.has(signature)) signature = randomBytes(SIGNATURE_BYTES).toString('hex')
+    const path = `/s3/${encodeSegment(object.bucket, 'bucket')}/${encodeKey(object.key)}`
+    const issuedAtMs = nowMs
+    this.issued.set(signature, { ...object, signature, path, issuedAtMs, expiresSeconds })
+    this.signatures.push(signature)
+
+    const date = new Date(issuedAtMs)
+    const day = amzDate(date).slice(0, 8)
+    const query = new URLSearchParams({
+      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+      'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD',
+      'X-Amz-Credential': `${FAKE_ACCESS_KEY_ID}/${day}/${SIGNING_REGION}/s3/aws4_request`,
+      'X-Amz-Date': amzDate(date),
+      'X-Amz-Expires': String(expiresSeconds),
+      'X-Amz-Security-Token': randomBytes(SESSION_TOKEN_BYTES).toString('base64'),
+      'X-Amz-Signature': signature,
+      'X-Amz-SignedHeaders': 'host',
+      'x-id': 'GetObject'
+    })
+    // URLSearchParams encodes '/' in the credential as %2F, as the AWS SDK's presigner does.
+    return `${this.baseUrl()}${path}?${query.toString()}`
+  }
+
+  lookup(signature: string): IssuedUrl | undefined {
+    return this.issued.get(signature)
+  }
+
+  reset(): void {
+    this.issued.clear()
+    this.signatures.length = 0
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * The emulator's public shapes: what a test or the demo may ask for (Scenario) and what it can
+ * observe afterwards (RecordedRequest, Emulator). Everything in a Scenario is optional; the defaults
+ * describe a healthy, quick job.
+ */
+
+/** Which part of the emulator answered a request. */
+export type ServiceName = 'uibuilder' | 'amplify' | 'backend' | 'download' | 'control'
+
+/** One HTTP request as it arrived, with what the emulator answered. */
+export interface RecordedRequest {
+  service: ServiceName
+  /** AWS operation name (StartCodegenJob, GetJob, StopJob, GetBackendJob, ...), `Download` for a
+   * presigned URL, the control action for `/__emulator/*`, or `Unknown`. */
+  operation: string
+  method: string
+  /** Path as sent (still percent-encoded). */
+  path: string
+  query: Record<string, string>
+  /** Lower-case header names. */
+  headers: Record<string, string>
+  /** The JSON body, parsed; undefined when there was none or it was not JSON. */
+  body: unknown
+  /** Status code answered; 0 while unanswered or when the connection was destroyed instead. */
+  status: number
+  /** Epoch milliseconds when the request arrived. */
+  time: number
+  /** App id the request was about, when known. */
+  appId?: string
+  /** Downloads: the file behind the presigned URL (e.g. `Button.jsx`, `manifest.json`). */
+  fileName?: string
+  /** The fault injected into this answer, if any (`throttle`, `serverError`, `truncate`, ...). */
+  fault?: string
+}
+
+/** Fail the first `times` calls, optionally only of these operation names. */
+export interface CallFault {
+  times: number
+  operations?: string[]
+}
+
+export interface ServerErrorFault extends CallFault {
+  /** 500 (default) or 503; AmplifyBackend always answers GatewayTimeoutException, default 504. */
+  status?: number
+}
+
+/** Faults of presigned downloads (S3-like). Counters are per file and reset by setScenario. */
+export interface DownloadFaults {
+  /** Added before every download, like S3's first-byte latency. */
+  latencyMs?: number
+  /** Answer this S3 error for the first `failTimes` downloads of each file. */
+  failStatus?: 500 | 503 | 429 | 403 | 404
+  failTimes?: number
+  /** Limit failStatus, truncate, stall, reset and bytesPerSecond to these file names. */
+  failFiles?: string[]
+  /** Pace the body at this rate. */
+  bytesPerSecond?: number
+  /** Declare the full Content-Length, send about half, then destroy the socket. `true`: every
+   * download; a number: the first N downloads of each file. */
+  truncate?: boolean | number
+  /** Send this many body bytes, then hang for `stallMs` (default: until the client gives up). */
+  stallAfterBytes?: number
+  stallMs?: number
+  /** Stall only the first N downloads of each file (default: all). */
+  stallTimes?: number
+  /** Destroy the connection without answering for the first N downloads of each file. */
+  resetTimes?: number
+  /** X-Amz-Expires of issued URLs (default 900); an expired URL gets 403 like S3. */
+  expiresSeconds?: number
+}
+
+export interface CodegenErrorEntry {
+  schemaName: string
+  error: string
+}
+
+export interface ManifestEntryError {
+  schemaName: string
+  /** Default: the entry of that schema, or `<schemaName>.jsx` for a new one. */
+  fileName?: string
+  /** Set `error` on the entry (default when neither error nor noUrl is given). */
+  error?: string
+  /** Leave out `downloadUrl`. */
+  noUrl?: boolean
+}
+
+export interface CodegenDependency {
+  name: string
+  supportedVersion: string
+  isSemVer: boolean
+  reason: string
+}
+
+/** One phase of a job's status: `status` for `forMs`; the last phase is final. */
+export interface StatusPhase {
+  status: string
+  forMs?: number
+}
+
+export interface StepSpec {
+  stepName: string
+  /** How the step ends (default SUCCEED). FAILED ends the job FAILED when the step ends. */
+  status?: string
+  durationMs?: number
+  log?: string
+  statusReason?: string
+}
+
+export interface FailStepSpec {
+  stepName: string
+  statusReason?: string
+  /** Default: a realistic build log of a few hundred lines ending in an error. */
+  log?: string
+}
+
+export type HostileArtifact = 'symlink' | 'dotdot' | 'absolute' | 'lyingSize' | 'bomb' | 'caseCollision'
+
+export interface ArtifactSpec {
+  /** Number of files in the zip (default: a small static site of 4 files). */
+  files?: number
+  /** Total size of incompressible data; generated once into a temp file and streamed. */
+  sizeMb?: number
+  hostile?: HostileArtifact
+  /** Uncompressed size of the `bomb` entry (default 1024 MiB of zeros, about 4.5 MB zipped). */
+  bombMb?: number
+  /** Where the zip is offered: the BUILD step's artifactsUrl, ListArtifacts, or both (default). */
+  via?: 'step' | 'list'
+}
+
+export interface BackendScenario {
+  /** Default IN_PROGRESS for 1000 ms, then COMPLETED. */
+  statuses?: StatusPhase[]
+  /** The `error` field once the job is FAILED (or always, when given and the status is final). */
+  error?: string
+  /** Default `CreateBackendAPI`. */
+  operation?: string
+  /** Every GetBackendJob answers 404 NotFoundException. */
+  notFound?: boolean
+}
+
+/**
+ * What the emulator should do. Set per app id or as the default for all apps; an app's scenario is
+ * laid over the default key by key. Faults count per scope (the app, or the default) and restart
+ * when the scenario is set again.
+ */
+export interface Scenario {
+  // ---- faults of all three services ----
+  /** 429 for the first N matching calls. */
+  throttle?: CallFault
+  /** 500/503 (504 for AmplifyBackend) for the first N matching calls. */
+  serverErrors?: ServerErrorFault
+  /** Throttle this share (0..1) of calls, in a fixed pattern (0.5 = every second call). */
+  throttleRatio?: number
+  /** How long throttleRatio applies, from the first call in scope (default: forever). */
+  throttleForMs?: number
+  /** Limit throttleRatio to these operations. */
+  throttleOperations?: string[]
+  /** 403 UnrecognizedClientException (bad credentials) for the first N matching calls. */
+  unauthorized?: CallFault
+  download?: DownloadFaults
+
+  /** Codegen jobs stay in_progress, hosting jobs RUNNING, forever. */
+  neverEnds?: boolean
+
+  // ---- AmplifyUIBuilder codegen ----
+  /** Time in_progress (default 0: done at the first GetCodegenJob). */
+  durationMs?: number
+  /** The job ends `failed` with this statusMessage. */
+  fail?: string
+  /** The job succeeds with statusMessage `{"codegenErrors":[...]}`; those entries carry the error. */
+  codegenErrors?: CodegenErrorEntry[]
+  components?: string[]
+  /** Use the first N of a built-in list of component names instead. */
+  componentCount?: number
+  forms?: string[]
+  /** Changes the generated content (default 1), to simulate regenerated output. */
+  contentVersion?: number | string
+  manifestEntryErrors?: ManifestEntryError[]
+  /** `zip`: the asset is a zip of the files, like older service versions (default manifest). */
+  assetFormat?: 'manifest' | 'zip'
+  /** Extra entries with these file names (path traversal, absolute, control characters...). */
+  hostileNames?: string[]
+  /** Serve this raw text as the manifest. */
+  manifestBody?: string
+  /** Repeat the first file's entry, with different content. */
+  duplicateEntries?: boolean
+  dependencies?: CodegenDependency[]
+
+  // ---- Amplify Hosting ----
+  /** Default PENDING 200 ms, PROVISIONING 200 ms, RUNNING 1000 ms, SUCCEED. */
+  statuses?: StatusPhase[]
+  /** Default BUILD, DEPLOY, VERIFY succeeding during RUNNING. */
+  steps?: StepSpec[]
+  failStep?: FailStepSpec
+  startError?: 'limit' | 'alreadyRunning' | 'notFoundApp' | 'notFoundBranch'
+  /** CANCELLING lasts this long after StopJob before CANCELLED (default 1000). */
+  stopDelayMs?: number
+  artifacts?: ArtifactSpec
+
+  // ---- AmplifyBackend ----
+  backend?: BackendScenario
+}
+
+export interface Emulator {
+  /** http://127.0.0.1:PORT */
+  readonly url: string
+  readonly port: number
+  /** AWS_ENDPOINT_URL_* (all = url), AWS_REGION, fake credentials, AWS_EC2_METADATA_DISABLED. */
+  readonly env: Record<string, string>
+  /** Every request in arrival order. */
+  readonly requests: RecordedRequest[]
+  /** Every X-Amz-Signature handed out in a presigned URL, in order; all distinct. */
+  readonly issuedSignatures: string[]
+  /** TCP connections accepted so far (to prove keep-alive). */
+  readonly connections: number
+  /** Set the scenario of one app, or the default for all apps when appId is omitted. */
+  setScenario(scenario: Scenario, appId?: string): void
+  /** Forget jobs, requests, scenarios, signatures and counters. */
+  reset(): void
+  /** Requests of one operation (e.g. `StopJob`), in order. */
+  callsOf(operation: string): RecordedRequest[]
+  close(): Promise<void>
+}
