@@ -195,20 +195,22 @@ async function withRetries<T>(s: Settings, opts: DownloadOptions, run: () => Pro
  * for what it cannot, and the caller's abort reason when the signal fires.
  */
 async function attemptOnce(s: Settings, url: URL, opts: DownloadOptions, createSink: () => Writable): Promise<void> {
-  const attempt = new AbortController()
   const outer = opts.signal
-  const onOuterAbort = (): void => attempt.abort(outer?.reason)
-  outer?.addEventListener('abort', onOuterAbort, { once: true })
+  // Aborted by the idle timer, and to drop whatever is left of a failed attempt. Combined with the
+  // caller's signal through AbortSignal.any, which adds no listener to it: parallel downloads on
+  // one signal would otherwise trip node's MaxListenersExceededWarning.
+  const local = new AbortController()
+  const signal = outer === undefined ? local.signal : AbortSignal.any([outer, local.signal])
   let idleTimer: NodeJS.Timeout | undefined
   const stillAlive = (): void => {
     clearTimeout(idleTimer)
     idleTimer = setTimeout(() => {
-      attempt.abort(new RetryableFailure(`no data arrived for ${formatSeconds(s.idleTimeoutMs)}`))
+      local.abort(new RetryableFailure(`no data arrived for ${formatSeconds(s.idleTimeoutMs)}`))
     }, s.idleTimeoutMs)
   }
   let counted = 0
   try {
-    const response = await openResponse(s, url, opts.what, attempt.signal, stillAlive)
+    const response = await openResponse(s, url, opts.what, signal, stillAlive)
     const decoder = checkResponse(response, opts)
     const declared = contentLength(response)
     let received = 0
@@ -236,20 +238,19 @@ async function attemptOnce(s: Settings, url: URL, opts: DownloadOptions, createS
       }
     })
     const stages: NodeJS.ReadWriteStream[] = decoder === undefined ? [networkMeter] : [networkMeter, decoder]
-    await pipeline([response, ...stages, sizeGuard, createSink()], { signal: attempt.signal })
+    await pipeline([response, ...stages, sizeGuard, createSink()], { signal })
     if (declared !== undefined && received < declared) {
       throw new RetryableFailure(`the connection ended after ${received} of ${declared} bytes`)
     }
   } catch (error) {
-    const reason: unknown = attempt.signal.aborted ? attempt.signal.reason : error
+    const reason: unknown = signal.aborted ? signal.reason : error
     // Whatever is still open of this attempt (a socket mid-body) goes; the next one starts afresh.
-    attempt.abort()
+    local.abort()
     if (counted > 0 && opts.onBytes !== undefined) opts.onBytes(-counted)
     if (outer?.aborted === true) throw outer.reason
     throw classify(reason, opts.what)
   } finally {
     clearTimeout(idleTimer)
-    outer?.removeEventListener('abort', onOuterAbort)
   }
 }
 
@@ -436,14 +437,16 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
       reject(signal.reason)
       return
     }
+    // A signal of its own, so many sleeps on one caller signal add no listeners to it.
+    const own = signal === undefined ? undefined : AbortSignal.any([signal])
     const onAbort = (): void => {
       clearTimeout(timer)
-      reject(signal?.reason)
+      reject(own?.reason)
     }
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
+      own?.removeEventListener('abort', onAbort)
       resolve()
     }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
+    own?.addEventListener('abort', onAbort, { once: true })
   })
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
+import { getEventListeners } from 'node:events'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -88,6 +89,21 @@ describe('downloader: success', () => {
     expect(results.every((r) => r.length === 100)).toBe(true)
     expect(s.requests).toHaveLength(50)
     expect(s.connections()).toBeLessThanOrEqual(4)
+  })
+
+  it('adds no listener per download to the caller signal (no MaxListenersExceededWarning)', async () => {
+    const held: (() => void)[] = []
+    const s = await server((_req, res) => held.push(() => res.end('x')))
+    const d = downloader({ concurrency: 16 })
+    const controller = new AbortController()
+    const all = Promise.all(Array.from({ length: 20 }, (_, i) => d.toBuffer(s.url(`/f${i}`), { ...opts, signal: controller.signal })))
+    while (held.length < 16) await new Promise((r) => setTimeout(r, 5))
+    expect(getEventListeners(controller.signal, 'abort').length).toBeLessThan(3)
+    while (held.length > 0 || s.requests.length < 20) {
+      held.splice(0).forEach((release) => release())
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    expect(await all).toHaveLength(20)
   })
 
   it('refuses to overwrite an existing file when asked for exclusive creation', async () => {
