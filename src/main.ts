@@ -38,6 +38,17 @@ const jobLog: JobLog = {
   }
 }
 
+/**
+ * Presigned URLs share their credential and session token: each secret is handed to the runner
+ * once, since every mask costs the runner a scan of every later log line.
+ */
+const maskedSecrets = new Set<string>()
+function maskOnce(secret: string): void {
+  if (maskedSecrets.has(secret)) return
+  maskedSecrets.add(secret)
+  core.setSecret(secret)
+}
+
 export interface RunDependencies {
   openJob: OpenJob
   clock: Clock
@@ -85,7 +96,7 @@ async function execute(
 
   const downloader = createDownloader({ log: message => core.debug(message) })
   closers.push(() => downloader.close())
-  const opened = await deps.openJob(inputs, { context, mask: secret => core.setSecret(secret), log: jobLog, downloader })
+  const opened = await deps.openJob(inputs, { context, mask: maskOnce, log: jobLog, downloader })
   closers.push(() => opened.close())
   const job = opened.job
   outcome.noun = job.noun
@@ -174,7 +185,7 @@ async function fetchFiles(
   try {
     core.info(`Fetching the ${job.noun}'s files into ${output.relative} ...`)
     const fetchStarted = clock.now()
-    await job.stageFiles!(state, staging, { downloader, signal, mask: secret => core.setSecret(secret) })
+    await job.stageFiles!(state, staging, { downloader, signal, mask: maskOnce })
     if (signal.aborted) throw signal.reason
     const result = await commitStaging(staging, { clean: inputs.clean ?? false })
     committed = true

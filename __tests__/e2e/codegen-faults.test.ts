@@ -139,7 +139,7 @@ describe('download faults', () => {
   })
 
   it('a manifest that lists the same file twice is refused', async () => {
-    await expectFailureLeavesWorkspace({ duplicateEntries: true }, /twice|duplicate|more than once/i)
+    await expectFailureLeavesWorkspace({ duplicateEntries: true }, /two files with this name/)
   })
 })
 
