@@ -19,6 +19,7 @@ import { ScenarioStore } from './scenarios.js'
 import type { ServiceModule, SharedState } from './state.js'
 import type { Emulator, RecordedRequest, Scenario } from './types.js'
 import { UiBuilderService } from './uibuilder.js'
+import { HostingService } from './hosting.js'
 
 export type { Emulator, RecordedRequest, Scenario } from './types.js'
 
@@ -64,7 +65,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     signal: closing.signal,
     scratchDir: () => (scratch ??= mkdtemp(join(tmpdir(), 'amplify-emulator-')))
   }
-  const services: ServiceModule[] = [new UiBuilderService(state)]
+  const services: ServiceModule[] = [new UiBuilderService(state), new HostingService(state)]
   const requests: RecordedRequest[] = []
   let connections = 0
 
