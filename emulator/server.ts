@@ -20,6 +20,7 @@ import type { ServiceModule, SharedState } from './state.js'
 import type { Emulator, RecordedRequest, Scenario } from './types.js'
 import { UiBuilderService } from './uibuilder.js'
 import { HostingService } from './hosting.js'
+import { BackendService } from './backend.js'
 
 export type { Emulator, RecordedRequest, Scenario } from './types.js'
 
@@ -65,7 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     signal: closing.signal,
     scratchDir: () => (scratch ??= mkdtemp(join(tmpdir(), 'amplify-emulator-')))
   }
-  const services: ServiceModule[] = [new UiBuilderService(state), new HostingService(state)]
+  const services: ServiceModule[] = [new UiBuilderService(state), new HostingService(state), new BackendService(state)]
   const requests: RecordedRequest[] = []
   let connections = 0
 
