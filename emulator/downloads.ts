@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { once } from 'node:events'
 import { randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import type { RequestContext } from './http.js'
@@ -95,12 +94,20 @@ async function* chunksOf(body: ObjectBody, start: number, end: number): AsyncGen
   }
 }
 
-async function write(res: ServerResponse, chunk: Buffer): Promise<boolean> {
-  if (res.destroyed) return false
-  if (!res.write(chunk)) {
-    await Promise.race([once(res, 'drain'), once(res, 'close')])
-  }
-  return !res.destroyed
+/**
+ * Writes a chunk and waits until it has left for the socket: the response corks its first
+ * writes, so destroying the connection right after a write (truncate) would otherwise drop them.
+ */
+function write(res: ServerResponse, chunk: Buffer): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const closed = (): void => resolve(false)
+    res.once('close', closed)
+    res.write(chunk, () => {
+      res.off('close', closed)
+      resolve(!res.destroyed)
+    })
+  })
 }
 
 function matchesFile(faults: DownloadFaults, fileName: string): boolean {

@@ -38,7 +38,9 @@ export interface Fetched {
 /** A plain `http` GET that reports partial bodies instead of hiding them. */
 export function httpGet(url: string, options: { agent?: Agent; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Fetched> {
   return new Promise((resolve) => {
+    let responded = false
     const req = request(url, { agent: options.agent, headers: options.headers }, (res) => {
+      responded = true
       const chunks: Buffer[] = []
       let aborted = false
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -53,7 +55,10 @@ export function httpGet(url: string, options: { agent?: Agent; headers?: Record<
     if (options.timeoutMs !== undefined) {
       req.setTimeout(options.timeoutMs, () => req.destroy(new Error('client timeout')))
     }
-    req.on('error', (error) => resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, error }))
+    // Once the response has begun, its own 'close' reports what arrived.
+    req.on('error', (error) => {
+      if (!responded) resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, error })
+    })
     req.end()
   })
 }
