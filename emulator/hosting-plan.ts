@@ -88,7 +88,7 @@ export function planJob(scenario: Scenario): JobPlan {
     const specs = stepSpecs(scenario)
     const openEnded = runningIndex === phases.length - 1
     const runningMs = openEnded ? Infinity : Math.max(0, phases[runningIndex]?.forMs ?? 0)
-    const defaultMs = openEnded ? OPEN_RUNNING_STEP_MS : runningMs / Math.max(1, specs.length)
+    const defaultMs = openEnded ? OPEN_RUNNING_STEP_MS : Math.floor(runningMs / Math.max(1, specs.length))
     let at = phaseStartMs(phases, runningIndex)
     for (const spec of specs) {
       const duration = Math.max(0, spec.durationMs ?? defaultMs)

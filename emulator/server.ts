@@ -34,6 +34,8 @@ const AWS_SERVICES: ReadonlySet<string> = new Set(['uibuilder', 'amplify', 'back
 export interface EmulatorOptions {
   /** 0 or omitted: a free port. */
   port?: number
+  /** Called once per request when its answer is done (or the connection closed). */
+  onRequest?: (request: RecordedRequest) => void
 }
 
 /** Environment for a process that should talk to the emulator with the real SDK. */
@@ -123,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       time: Date.now()
     }
     requests.push(record)
+    if (options.onRequest) res.once('close', () => options.onRequest?.(record))
     const ctx: RequestContext = { req, res, url, params: {}, body: undefined, record }
     try {
       await dispatch(ctx)
