@@ -16,6 +16,11 @@
  *
  * Invariant: output-path is changed only while txn/journal.json or txn/journal.committed.json exists,
  * and every step can be redone or undone from what is on disk, so recovery is idempotent.
+ *
+ * One window is left open on purpose: removing the folders a run created (output-path and parents)
+ * needs created.json deleted first, since it lives inside them. A kill between that deletion and the
+ * last rmdir leaves those folders behind, empty. Nothing outside output-path can record them, and an
+ * empty folder holds no content (git does not even see it).
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

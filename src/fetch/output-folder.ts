@@ -50,6 +50,11 @@ const STAGING_ID_BYTES = 6
 const NANOSECONDS_PER_MICROSECOND = 1000n
 const MICROSECONDS_PER_SECOND = 1e6
 
+/**
+ * clean: nothing to do. rolled-back: an uncommitted move was undone (the old content is back).
+ * rolled-forward: a committed move was finished (the new content stays). discarded-staging: only
+ * leftovers were found (a staging area of a killed fetch, or the tail of a finished cleanup) and removed.
+ */
 export type RecoveryOutcome = 'clean' | 'rolled-back' | 'rolled-forward' | 'discarded-staging'
 
 export interface RecoveryOptions {
