@@ -95,7 +95,8 @@ export async function waitForJob<S>(options: WaitOptions<S>): Promise<WaitResult
       nextDelay = Math.min(nextDelay * POLL_GROWTH, options.maxDelayMs)
     } catch (error) {
       throwIfCancelled(options.cancel)
-      if (clock.now() >= options.deadline) throw timeout(options, last, lastStatus)
+      // The read's own timer may fire a moment before the clock shows the deadline.
+      if (error === DEADLINE_REACHED || clock.now() >= options.deadline) throw timeout(options, last, lastStatus)
       if (!options.isPassing(error)) throw error
       if (errorDelay === 0) {
         log.warning(`[${elapsed()}] Could not read the ${options.noun}'s status (${describe(error)}); the job keeps running, so the action keeps trying until the timeout.`)
@@ -107,15 +108,26 @@ export async function waitForJob<S>(options: WaitOptions<S>): Promise<WaitResult
   }
 }
 
-/** Aborts the read when the deadline passes or the run is cancelled. */
+/** Thrown by readBeforeDeadline when the deadline aborted the read. */
+const DEADLINE_REACHED = new Error('deadline reached')
+
+/**
+ * Aborts the read when the deadline passes or the run is cancelled, and stops waiting for it then
+ * even if the read does not honour its signal (the SDK finishes a retry delay first).
+ */
 async function readBeforeDeadline<S>(options: WaitOptions<S>): Promise<S> {
   const controller = new AbortController()
   const remaining = Math.max(0, options.deadline - options.clock.now())
-  const timer = setTimeout(() => controller.abort(new Error('deadline reached')), remaining)
+  const timer = setTimeout(() => controller.abort(DEADLINE_REACHED), remaining)
   const onCancel = (): void => controller.abort(options.cancel?.reason)
   options.cancel?.addEventListener('abort', onCancel, { once: true })
+  const aborted = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
+  })
   try {
-    return await options.read(controller.signal)
+    return await Promise.race([options.read(controller.signal), aborted])
+  } catch (error) {
+    throw controller.signal.reason === DEADLINE_REACHED ? DEADLINE_REACHED : error
   } finally {
     clearTimeout(timer)
     options.cancel?.removeEventListener('abort', onCancel)
