@@ -117,12 +117,13 @@ function dependencyTable(checks: DependencyCheck[]): string[] {
     '| Package | Needed | package.json | State | Why |',
     '|---|---|---|---|---|',
     ...checks.map(c =>
-      `| \`${c.name}\` | \`${escapeCell(c.supportedVersion)}\` | ${c.installed ? `\`${escapeCell(c.installed)}\`` : '—'} | ${DEPENDENCY_ICONS[c.state]} | ${escapeCell(c.reason)} |`
+      `| \`${escapeCell(c.name)}\` | \`${escapeCell(c.supportedVersion)}\` | ${c.installed ? `\`${escapeCell(c.installed)}\`` : '—'} | ${DEPENDENCY_ICONS[c.state]} | ${escapeCell(c.reason)} |`
     ),
     ''
   ]
 }
 
+/** A table cell stays one cell on one row: pipes escaped, and every line ending (CR too, per CommonMark) a space. */
 function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  return text.replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ')
 }

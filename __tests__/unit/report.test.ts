@@ -1,0 +1,175 @@
+import { describe, expect, it } from '@jest/globals'
+import type { DependencyCheck } from '../../src/dependencies.js'
+import type { CommitResult } from '../../src/fetch/types.js'
+import { type FilesWritten, type Outcome, outputsOf, summaryMarkdown } from '../../src/report.js'
+
+function commit(overrides: Partial<CommitResult> = {}): CommitResult {
+  return { files: [], added: [], modified: [], removed: [], changed: false, ...overrides }
+}
+
+function files(overrides: Partial<CommitResult> = {}, kept: string[] = []): FilesWritten {
+  return { path: 'src/ui-components', commit: commit(overrides), kept }
+}
+
+function outcome(overrides: Partial<Outcome> = {}): Outcome {
+  return { jobType: 'codegen', noun: 'codegen job', result: 'succeeded', durationMs: 42_000, ...overrides }
+}
+
+const dependency = (overrides: Partial<DependencyCheck>): DependencyCheck => ({
+  name: 'aws-amplify',
+  supportedVersion: '^6.0.0',
+  isSemVer: true,
+  reason: '',
+  state: 'ok',
+  ...overrides
+})
+
+describe('outputsOf', () => {
+  it('sets only what the outcome knows', () => {
+    expect(outputsOf(outcome())).toEqual({})
+    expect(outputsOf(outcome({ jobId: 'job-1', status: 'in_progress' }))).toEqual({ 'job-id': 'job-1', status: 'in_progress' })
+  })
+
+  it('sets the job ARN for hosting jobs', () => {
+    const arn = 'arn:aws:amplify:us-east-1:123456789012:apps/d1/branches/main/jobs/0000000012'
+    expect(outputsOf(outcome({ jobId: '12', arn, status: 'SUCCEED' }))).toEqual({ 'job-id': '12', 'job-arn': arn, status: 'SUCCEED' })
+  })
+
+  it('lists every produced file workspace-relative as JSON, and changed as a string', () => {
+    const written = files({ files: ['Button.jsx', 'index.js', 'nested/Card.jsx'], added: ['Button.jsx'], changed: true })
+    const outputs = outputsOf(outcome({ files: written }))
+    expect(outputs['output-path']).toBe('src/ui-components')
+    expect(JSON.parse(outputs.files!)).toEqual(['src/ui-components/Button.jsx', 'src/ui-components/index.js', 'src/ui-components/nested/Card.jsx'])
+    expect(outputs.changed).toBe('true')
+    expect(outputsOf(outcome({ files: files({ files: ['a.js'] }) })).changed).toBe('false')
+    expect(outputsOf(outcome({ files: files() })).files).toBe('[]')
+  })
+
+  it("passes the job type's own outputs through", () => {
+    const dependencies = JSON.stringify([{ name: 'aws-amplify', supportedVersion: '^6.0.0', isSemVer: true, reason: 'x' }])
+    const outputs = outputsOf(outcome({ jobId: 'j', job: { details: [], outputs: { dependencies } } }))
+    expect(outputs).toEqual({ 'job-id': 'j', dependencies })
+  })
+})
+
+describe('summaryMarkdown', () => {
+  it('starts with the result line and a details table', () => {
+    const markdown = summaryMarkdown(outcome({ jobId: 'job-1', status: 'succeeded', durationMs: 75_000 }))
+    const lines = markdown.split('\n')
+    expect(lines[0]).toBe('## ✅ Amplify codegen job succeeded')
+    expect(lines).toContain('| Job | `job-1` |')
+    expect(lines).toContain('| Status | `succeeded` |')
+    expect(lines).toContain('| Duration | 1m15s |')
+    expect(lines.indexOf('| | |')).toBeLessThan(lines.indexOf('| Job | `job-1` |'))
+  })
+
+  it.each([
+    ['failed', '❌'],
+    ['started', '🚀'],
+    ['timed out', '⏱️'],
+    ['cancelled', '🛑']
+  ] as const)('marks a %s job', (result, icon) => {
+    expect(summaryMarkdown(outcome({ result, noun: 'Amplify Hosting job' })).split('\n')[0]).toBe(`## ${icon} Amplify Amplify Hosting job ${result}`)
+  })
+
+  it('links the job to the console when there is a link', () => {
+    const markdown = summaryMarkdown(outcome({ jobId: '12', consoleUrl: 'https://console.aws.amazon.com/amplify/apps/d1/branches/main/deployments/12' }))
+    expect(markdown).toContain('| Job | [`12`](https://console.aws.amazon.com/amplify/apps/d1/branches/main/deployments/12) |')
+  })
+
+  it('quotes the failure, every line of it', () => {
+    const markdown = summaryMarkdown(outcome({ result: 'failed', failure: 'Codegen job failed.\nFix the form.' }))
+    expect(markdown).toContain('> Codegen job failed.\n> Fix the form.\n')
+  })
+
+  it("adds the job type's rows and escapes pipes and line breaks in cells", () => {
+    const markdown = summaryMarkdown(outcome({ job: { details: [['App', '`d1`'], ['Reason', 'a|b\r\nc\rd\ne']], outputs: {} } }))
+    expect(markdown).toContain('| App | `d1` |')
+    expect(markdown).toContain('| Reason | a\\|b c d e |')
+  })
+
+  it('describes the output folder and lists added, changed, removed and kept files', () => {
+    const written = files(
+      { files: ['A.jsx', 'B.jsx', 'index.js'], added: ['A.jsx'], modified: ['index.js'], removed: ['Old.jsx'], changed: true },
+      ['Edited.jsx']
+    )
+    const markdown = summaryMarkdown(outcome({ files: written }))
+    expect(markdown).toContain('| Output | `src/ui-components`: 3 files, changed |')
+    expect(markdown).toContain('**Added** (1)\n\n- `src/ui-components/A.jsx`\n')
+    expect(markdown).toContain('**Changed** (1)\n\n- `src/ui-components/index.js`\n')
+    expect(markdown).toContain('**Removed** (1)\n\n- `src/ui-components/Old.jsx`\n')
+    expect(markdown).toContain('**Kept (edited by hand, no longer generated)** (1)\n\n- `src/ui-components/Edited.jsx`\n')
+    expect(markdown.indexOf('**Added**')).toBeLessThan(markdown.indexOf('**Changed**'))
+    expect(markdown.indexOf('**Changed**')).toBeLessThan(markdown.indexOf('**Removed**'))
+  })
+
+  it('says so when nothing changed', () => {
+    const markdown = summaryMarkdown(outcome({ files: files({ files: ['A.jsx'] }) }))
+    expect(markdown).toContain('| Output | `src/ui-components`: 1 files, unchanged |')
+    expect(markdown).toContain('No files changed.')
+    expect(markdown).not.toContain('**Added**')
+  })
+
+  it('folds a list of more than 20 files, and not one of 20', () => {
+    const many = Array.from({ length: 21 }, (_, i) => `Component${i}.jsx`)
+    const folded = summaryMarkdown(outcome({ files: files({ files: many, added: many, changed: true }) }))
+    expect(folded).toContain('<details><summary>Added: 21 files</summary>')
+    expect(folded).toContain('- `src/ui-components/Component20.jsx`')
+    expect(folded).toContain('</details>')
+    expect(folded).not.toContain('**Added**')
+
+    const twenty = many.slice(0, 20)
+    const open = summaryMarkdown(outcome({ files: files({ files: twenty, added: twenty, changed: true }) }))
+    expect(open).toContain('**Added** (20)')
+    expect(open).not.toContain('<details>')
+  })
+
+  it('has no file section when nothing was fetched', () => {
+    const markdown = summaryMarkdown(outcome({ result: 'started', jobId: 'j' }))
+    expect(markdown).not.toContain('Output')
+    expect(markdown).not.toContain('No files changed.')
+  })
+
+  it('tabulates the dependencies of the generated code', () => {
+    const markdown = summaryMarkdown(
+      outcome({
+        dependencies: [
+          dependency({ installed: '^6.2.0', state: 'ok', reason: 'Generated models' }),
+          dependency({ name: '@aws-amplify/ui-react', supportedVersion: '^6.1.0', state: 'missing' }),
+          dependency({ name: '@aws-amplify/ui-react-storage', supportedVersion: '>=3 || ^2.5', installed: '^1.0.0', state: 'out of range', reason: 'a | b' }),
+          dependency({ installed: 'latest', state: 'not comparable' })
+        ]
+      })
+    )
+    const lines = markdown.split('\n')
+    const header = lines.indexOf('### Dependencies of the generated code')
+    expect(header).toBeGreaterThan(0)
+    expect(lines.slice(header + 2, header + 8)).toEqual([
+      '| Package | Needed | package.json | State | Why |',
+      '|---|---|---|---|---|',
+      '| `aws-amplify` | `^6.0.0` | `^6.2.0` | ✅ ok | Generated models |',
+      '| `@aws-amplify/ui-react` | `^6.1.0` | — | ⚠️ missing |  |',
+      '| `@aws-amplify/ui-react-storage` | `>=3 \\|\\| ^2.5` | `^1.0.0` | ⚠️ out of range | a \\| b |',
+      '| `aws-amplify` | `^6.0.0` | `latest` | ℹ️ not comparable |  |'
+    ])
+  })
+
+  it('has no dependency table without dependencies', () => {
+    expect(summaryMarkdown(outcome({ dependencies: [] }))).not.toContain('Dependencies')
+  })
+
+  it('keeps every table row on one line', () => {
+    const markdown = summaryMarkdown(
+      outcome({
+        jobId: 'j',
+        job: { details: [['Note', 'line one\r\nline two']], outputs: {} },
+        dependencies: [dependency({ reason: 'first\r\nsecond', name: 'odd|name' })]
+      })
+    )
+    for (const line of markdown.split(/\r\n|\r|\n/).filter(l => l.startsWith('|'))) {
+      expect(line.endsWith('|')).toBe(true)
+      // Unescaped pipes only as column separators: 3 for the details table, 6 for dependencies.
+      expect([3, 6]).toContain(line.replace(/\\\|/g, '').split('|').length - 1)
+    }
+  })
+})
