@@ -27,5 +27,9 @@ const projects = [
 // pattern follow on the command line, which --selectProjects would swallow.
 const only = process.env.JEST_PROJECT
 export default {
+  // An end-to-end test runs the action as a child process, sometimes several times, and a fault
+  // test waits through throttling; the machines are shared and noisy. (A global option: jest
+  // ignores testTimeout in a project.)
+  testTimeout: 90_000,
   projects: only ? projects.filter(project => project.displayName.startsWith(only)) : projects
 }
