@@ -131,7 +131,7 @@ describe('download faults', () => {
   })
 
   it('the deadline reached while downloading abandons the fetch and writes nothing', async () => {
-    await expectFailureLeavesWorkspace({ download: { stallAfterBytes: 10, failFiles: ['Button.jsx'] } }, /timeout .* reached while fetching/, { timeout: '3s' })
+    await expectFailureLeavesWorkspace({ download: { stallAfterBytes: 10, failFiles: ['Button.jsx'] } }, /timeout .* reached while fetching/, { timeout: '8s' })
   })
 
   it('a manifest that is not JSON is refused', async () => {
