@@ -4,23 +4,15 @@
  * non-zero with one clear error and the workspace is exactly as it was; no presigned URL's
  * signature is ever printed.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { startEmulator } from '../../emulator/server.js'
-import type { Emulator, Scenario } from '../../emulator/types.js'
-import { type ActionRun, makeWorkspace, runAction, treeOf } from './harness.js'
+import type { Scenario } from '../../emulator/types.js'
+import { type ActionRun, makeWorkspace, runAction, treeOf, useEmulator } from './harness.js'
 
 const APP_ID = 'd1a2b3c4d5e6f7'
 
-let emulator: Emulator
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
+const emulator = useEmulator()
 
 /** A workspace that already has generated files and a hand-written one: all must survive. */
 function populatedWorkspace(): string {
@@ -29,18 +21,18 @@ function populatedWorkspace(): string {
 }
 
 async function codegen(workspace: string, scenario: Scenario, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  emulator.setScenario(scenario)
+  emulator().setScenario(scenario)
   return runAction({
     workspace,
     inputs: { 'app-id': APP_ID, environment: 'staging', 'poll-interval': '100ms', ...inputs },
-    env: emulator.env
+    env: emulator().env
   })
 }
 
 /** No X-Amz-Signature the emulator handed out appears in what the runner shows. */
 function expectNoSignatureShown(run: ActionRun): void {
   const shown = [...run.stdout.split('\n').filter(line => !line.startsWith('::add-mask::')), run.stderr, run.summary].join('\n')
-  for (const signature of emulator.issuedSignatures) expect(shown).not.toContain(signature)
+  for (const signature of emulator().issuedSignatures) expect(shown).not.toContain(signature)
 }
 
 async function expectFailureLeavesWorkspace(scenario: Scenario, message: RegExp, inputs: Record<string, string> = {}): Promise<ActionRun> {
@@ -95,7 +87,7 @@ describe('throttling and server errors while waiting', () => {
     const run = await codegen(workspace, { durationMs: 300, throttle: { times: 9, operations: ['GetCodegenJob'] } })
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
-    expect(emulator.callsOf('GetCodegenJob').filter(call => call.status === 429).length).toBe(9)
+    expect(emulator().callsOf('GetCodegenJob').filter(call => call.status === 429).length).toBe(9)
     expect(run.warnings.some(w => /ThrottlingException/.test(w))).toBe(true)
   })
 
@@ -127,7 +119,7 @@ describe('download faults', () => {
 
   it('403 on a presigned URL fails fast, says the URL expired, retries nothing', async () => {
     await expectFailureLeavesWorkspace({ download: { failStatus: 403, failTimes: 100, failFiles: ['Button.jsx'] } }, /403.*expired/)
-    expect(emulator.requests.filter(r => r.fileName === 'Button.jsx')).toHaveLength(1)
+    expect(emulator().requests.filter(r => r.fileName === 'Button.jsx')).toHaveLength(1)
   })
 
   it('the deadline reached while downloading abandons the fetch and writes nothing', async () => {
@@ -186,10 +178,10 @@ describe('secrets', () => {
   it('a successful run prints no presigned URL signature', async () => {
     const run = await codegen(makeWorkspace(), { components: ['Button', 'Card'] })
     expect(run.exitCode).toBe(0)
-    expect(emulator.issuedSignatures.length).toBeGreaterThan(3)
+    expect(emulator().issuedSignatures.length).toBeGreaterThan(3)
     expectNoSignatureShown(run)
     // Every issued signature was handed to the runner's masking.
-    for (const signature of emulator.issuedSignatures) expect(run.stdout).toContain(`::add-mask::${signature}`)
+    for (const signature of emulator().issuedSignatures) expect(run.stdout).toContain(`::add-mask::${signature}`)
   })
 })
 
@@ -197,15 +189,15 @@ describe('cancellation', () => {
   it('SIGINT while waiting ends the step non-zero at once and leaves the workspace as it was', async () => {
     const workspace = populatedWorkspace()
     const before = treeOf(workspace)
-    emulator.setScenario({ neverEnds: true })
+    emulator().setScenario({ neverEnds: true })
     let sentAt = 0
     const run = await runAction({
       workspace,
       inputs: { 'app-id': APP_ID, environment: 'staging', 'poll-interval': '100ms' },
-      env: emulator.env,
+      env: emulator().env,
       onSpawn: child => {
         const timer = setInterval(() => {
-          if (emulator.callsOf('GetCodegenJob').length > 0) {
+          if (emulator().callsOf('GetCodegenJob').length > 0) {
             clearInterval(timer)
             sentAt = Date.now()
             child.kill('SIGINT')

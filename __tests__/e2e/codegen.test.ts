@@ -2,37 +2,28 @@
  * The bundled action, run as the runner runs it, against the local emulator: codegen jobs that
  * work, and what a user sees of them (files, outputs, summary, re-runs, pruning).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { startEmulator } from '../../emulator/server.js'
-import type { Emulator } from '../../emulator/types.js'
-import { makeWorkspace, runAction, treeOf, V6_PACKAGE_JSON } from './harness.js'
+import { makeWorkspace, runAction, treeOf, V6_PACKAGE_JSON, useEmulator } from './harness.js'
 
 const APP_ID = 'd1a2b3c4d5e6f7'
 const BANNER = 'The contents of this file were generated with Amplify Studio.'
 const STATE_FILE = '.amplify-job-action.json'
 
-let emulator: Emulator
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
+const emulator = useEmulator()
 
 function codegen(workspace: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
   return runAction({
     workspace,
     inputs: { 'app-id': APP_ID, environment: 'staging', 'poll-interval': '100ms', ...inputs },
-    env: { ...emulator.env, ...env }
+    env: { ...emulator().env, ...env }
   })
 }
 
 describe('codegen: the happy path', () => {
   it('starts a job, waits, writes the generated components and reports them', async () => {
-    emulator.setScenario({ durationMs: 600, components: ['Button', 'Card'], forms: ['ContactForm'] })
+    emulator().setScenario({ durationMs: 600, components: ['Button', 'Card'], forms: ['ContactForm'] })
     const workspace = makeWorkspace({ 'package.json': V6_PACKAGE_JSON })
     const run = await codegen(workspace)
 
@@ -71,7 +62,7 @@ describe('codegen: the happy path', () => {
     const workspace = makeWorkspace({ 'package.json': V6_PACKAGE_JSON })
     const run = await codegen(workspace)
     expect(run.exitCode).toBe(0)
-    const [start] = emulator.callsOf('StartCodegenJob')
+    const [start] = emulator().callsOf('StartCodegenJob')
     expect(start!.body).toEqual({
       renderConfig: {
         react: {
@@ -108,7 +99,7 @@ describe('codegen: the happy path', () => {
     const otherStep = await codegen(workspace, {}, { GITHUB_ACTION: 'another-step' })
     expect(retried.outputs['job-id']).toBe(first.outputs['job-id'])
     expect(otherStep.outputs['job-id']).not.toBe(first.outputs['job-id'])
-    const tokens = emulator.callsOf('StartCodegenJob').map(call => call.query.clientToken)
+    const tokens = emulator().callsOf('StartCodegenJob').map(call => call.query.clientToken)
     expect(tokens[0]).toBe(tokens[1])
     expect(tokens[2]).not.toBe(tokens[0])
   })
@@ -116,17 +107,17 @@ describe('codegen: the happy path', () => {
   it('client-token overrides the derived token', async () => {
     const run = await codegen(makeWorkspace(), { 'client-token': 'my-token-1' })
     expect(run.exitCode).toBe(0)
-    expect(emulator.callsOf('StartCodegenJob')[0]!.query.clientToken).toBe('my-token-1')
+    expect(emulator().callsOf('StartCodegenJob')[0]!.query.clientToken).toBe('my-token-1')
   })
 
   it('wait: false starts the job, sets job-id and finishes without fetching', async () => {
-    emulator.setScenario({ durationMs: 60_000 })
+    emulator().setScenario({ durationMs: 60_000 })
     const workspace = makeWorkspace()
     const run = await codegen(workspace, { wait: 'false' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs['job-id']).toMatch(/\S/)
     expect(run.outputs.status).toBe('in_progress')
-    expect(emulator.callsOf('GetCodegenJob')).toHaveLength(0)
+    expect(emulator().callsOf('GetCodegenJob')).toHaveLength(0)
     expect(existsSync(join(workspace, 'src'))).toBe(false)
   })
 
@@ -134,16 +125,16 @@ describe('codegen: the happy path', () => {
     const workspace = makeWorkspace()
     const started = await codegen(workspace, { wait: 'false' })
     const jobId = started.outputs['job-id']!
-    emulator.requests.length = 0
+    emulator().requests.length = 0
     const run = await codegen(workspace, { 'job-id': jobId })
     expect(run.exitCode).toBe(0)
     expect(run.outputs['job-id']).toBe(jobId)
-    expect(emulator.callsOf('StartCodegenJob')).toHaveLength(0)
+    expect(emulator().callsOf('StartCodegenJob')).toHaveLength(0)
     expect(JSON.parse(run.outputs.files!).length).toBeGreaterThan(0)
   })
 
   it('accepts the zip asset of older service versions', async () => {
-    emulator.setScenario({ assetFormat: 'zip', components: ['Hero'] })
+    emulator().setScenario({ assetFormat: 'zip', components: ['Hero'] })
     const workspace = makeWorkspace()
     const run = await codegen(workspace)
     expect(run.errors).toEqual([])
@@ -152,7 +143,7 @@ describe('codegen: the happy path', () => {
 
   it('warns, as an annotation, about each dependency missing or out of range', async () => {
     const workspace = makeWorkspace({ 'package.json': JSON.stringify({ dependencies: { 'aws-amplify': '^5.3.0' } }) })
-    emulator.setScenario({
+    emulator().setScenario({
       dependencies: [
         { name: 'aws-amplify', supportedVersion: '^6.0.0', isSemVer: true, reason: 'Required for UI components' },
         { name: '@aws-amplify/ui-react', supportedVersion: '^6.0.0', isSemVer: true, reason: 'Required for UI components' }
@@ -171,7 +162,7 @@ describe('codegen: render configs', () => {
     const workspace = makeWorkspace({ 'amplify/render.json': JSON.stringify({ react: { script: 'tsx' } }) })
     const run = await codegen(workspace, { 'render-config': 'amplify/render.json' })
     expect(run.errors).toEqual([])
-    const react = (emulator.callsOf('StartCodegenJob')[0]!.body as { renderConfig: { react: Record<string, unknown> } }).renderConfig.react
+    const react = (emulator().callsOf('StartCodegenJob')[0]!.body as { renderConfig: { react: Record<string, unknown> } }).renderConfig.react
     expect(react).toMatchObject({ script: 'tsx', module: 'es2020', target: 'es2020', apiConfiguration: { dataStoreConfig: {} } })
     expect(JSON.parse(run.outputs.files!)).toEqual(expect.arrayContaining([expect.stringMatching(/\.tsx$/)]))
   })
@@ -187,7 +178,7 @@ describe('codegen: render configs', () => {
     const workspace = makeWorkspace({ 'job.json': JSON.stringify(job), 'schema.json': JSON.stringify(schema) })
     const run = await codegen(workspace, { 'render-config': 'job.json', 'generic-data-schema': 'schema.json', 'auto-generate-forms': 'false' })
     expect(run.errors).toEqual([])
-    const body = emulator.callsOf('StartCodegenJob')[0]!.body as Record<string, unknown>
+    const body = emulator().callsOf('StartCodegenJob')[0]!.body as Record<string, unknown>
     expect(body.genericDataSchema).toEqual(schema)
     expect(body.autoGenerateForms).toBe(false)
     expect(body.features).toEqual({ isRelationshipSupported: true })
@@ -202,9 +193,9 @@ describe('codegen: render configs', () => {
 describe('codegen: pruning, clean and changed', () => {
   it('removes files it wrote that the job no longer produces, and never touches hand-written ones', async () => {
     const workspace = makeWorkspace({ 'src/ui-components/custom/MyWidget.jsx': 'hand-written' })
-    emulator.setScenario({ components: ['Button', 'Card'] })
+    emulator().setScenario({ components: ['Button', 'Card'] })
     expect((await codegen(workspace)).outputs.changed).toBe('true')
-    emulator.setScenario({ components: ['Button'] })
+    emulator().setScenario({ components: ['Button'] })
     const run = await codegen(workspace)
     expect(run.outputs.changed).toBe('true')
     expect(existsSync(join(workspace, 'src/ui-components/Card.jsx'))).toBe(false)
@@ -216,10 +207,10 @@ describe('codegen: pruning, clean and changed', () => {
 
   it('keeps a no-longer-generated file that was edited by hand, with a warning', async () => {
     const workspace = makeWorkspace()
-    emulator.setScenario({ components: ['Button', 'Card'] })
+    emulator().setScenario({ components: ['Button', 'Card'] })
     await codegen(workspace)
     writeFileSync(join(workspace, 'src/ui-components/Card.jsx'), '// my changes\n')
-    emulator.setScenario({ components: ['Button'] })
+    emulator().setScenario({ components: ['Button'] })
     const run = await codegen(workspace)
     expect(run.exitCode).toBe(0)
     expect(readFileSync(join(workspace, 'src/ui-components/Card.jsx'), 'utf8')).toBe('// my changes\n')
@@ -237,7 +228,7 @@ describe('codegen: pruning, clean and changed', () => {
   it('changed is true when regenerated content differs', async () => {
     const workspace = makeWorkspace()
     await codegen(workspace)
-    emulator.setScenario({ contentVersion: 2 })
+    emulator().setScenario({ contentVersion: 2 })
     const run = await codegen(workspace)
     expect(run.outputs.changed).toBe('true')
     expect(run.summary).toMatch(/Changed/)

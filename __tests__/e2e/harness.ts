@@ -5,6 +5,9 @@
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
+import { startEmulator } from '../../emulator/server.js'
+import type { Emulator } from '../../emulator/types.js'
 import { type ActionRun, type RunOptions, runAction as runWithNode } from '../../scripts/runner.js'
 
 export type { ActionRun, RunOptions }
@@ -51,3 +54,22 @@ export const V6_PACKAGE_JSON = JSON.stringify(
   null,
   2
 )
+
+/**
+ * One emulator per test file, forgotten between tests: call at the top of a file and use the
+ * returned getter inside tests.
+ */
+export function useEmulator(): () => Emulator {
+  let emulator: Emulator | undefined
+  beforeAll(async () => {
+    emulator = await startEmulator()
+  })
+  afterAll(async () => {
+    await emulator?.close()
+  })
+  beforeEach(() => emulator?.reset())
+  return () => {
+    if (!emulator) throw new Error('the emulator is not running: call useEmulator() at the top of the test file')
+    return emulator
+  }
+}

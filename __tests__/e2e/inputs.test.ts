@@ -2,21 +2,12 @@
  * Bad input fails the step before any AWS call: the message names the input, the bad value and
  * what is allowed, and the emulator receives no request at all.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
-import { startEmulator } from '../../emulator/server.js'
-import type { Emulator } from '../../emulator/types.js'
-import { makeWorkspace, runAction, treeOf } from './harness.js'
+import { makeWorkspace, runAction, treeOf, useEmulator } from './harness.js'
 
-let emulator: Emulator
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
+const emulator = useEmulator()
 
 const VALID = { 'app-id': 'd1a2b3c4d5e6f7', environment: 'staging' }
 
@@ -115,12 +106,12 @@ describe('bad inputs fail before any AWS call', () => {
   it.each(CASES)('$name', async ({ inputs, files, input, message }) => {
     const workspace = makeWorkspace(files)
     const before = treeOf(workspace)
-    const run = await runAction({ workspace, inputs: { ...VALID, ...inputs }, env: emulator.env })
+    const run = await runAction({ workspace, inputs: { ...VALID, ...inputs }, env: emulator().env })
     expect(run.exitCode).toBe(1)
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]).toContain(`Input '${input}'`)
     expect(run.errors[0]).toMatch(message)
-    expect(emulator.requests).toEqual([])
+    expect(emulator().requests).toEqual([])
     expect(treeOf(workspace)).toEqual(before)
   })
 
@@ -128,26 +119,26 @@ describe('bad inputs fail before any AWS call', () => {
     const workspace = makeWorkspace()
     const outside = makeWorkspace()
     symlinkSync(outside, join(workspace, 'generated'))
-    const run = await runAction({ workspace, inputs: { ...VALID, 'output-path': 'generated/ui' }, env: emulator.env })
+    const run = await runAction({ workspace, inputs: { ...VALID, 'output-path': 'generated/ui' }, env: emulator().env })
     expect(run.exitCode).toBe(1)
     expect(run.errors[0]).toMatch(/Input 'output-path': "generated\/ui" leads outside the workspace/)
-    expect(emulator.requests).toEqual([])
+    expect(emulator().requests).toEqual([])
     expect(treeOf(outside)).toEqual({})
   })
 
   it('an invalid render config is annotated on its file and line', async () => {
     const workspace = makeWorkspace({ 'render.json': '{\n  "react": {\n    "script": jsx\n  }\n}' })
-    const run = await runAction({ workspace, inputs: { ...VALID, 'render-config': 'render.json' }, env: emulator.env })
+    const run = await runAction({ workspace, inputs: { ...VALID, 'render-config': 'render.json' }, env: emulator().env })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::error file=render\.json,line=3,col=15::/)
-    expect(emulator.requests).toEqual([])
+    expect(emulator().requests).toEqual([])
   })
 
   it('retry without job-id fails before any AWS call', async () => {
-    const run = await runAction({ workspace: makeWorkspace(), inputs: { 'app-id': VALID['app-id'], 'job-type': 'retry', branch: 'main' }, env: emulator.env })
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { 'app-id': VALID['app-id'], 'job-type': 'retry', branch: 'main' }, env: emulator().env })
     expect(run.exitCode).toBe(1)
     expect(run.errors[0]).toMatch(/Input 'job-id': is required for job-type 'retry'/)
-    expect(emulator.requests).toEqual([])
+    expect(emulator().requests).toEqual([])
   })
 })
 
@@ -158,22 +149,22 @@ describe('missing AWS setup', () => {
   }
 
   it('no credentials: points to configure-aws-credentials, sends nothing', async () => {
-    const run = await runAction({ workspace: makeWorkspace(), inputs: VALID, env: withoutCredentials(emulator.env) })
+    const run = await runAction({ workspace: makeWorkspace(), inputs: VALID, env: withoutCredentials(emulator().env) })
     expect(run.exitCode).toBe(1)
     expect(run.errors[0]).toMatch(/No AWS credentials were found.*aws-actions\/configure-aws-credentials/)
-    expect(emulator.requests).toEqual([])
+    expect(emulator().requests).toEqual([])
   })
 
   it('no region: points to the region input and configure-aws-credentials, sends nothing', async () => {
-    const { AWS_REGION: _region, ...env } = emulator.env
+    const { AWS_REGION: _region, ...env } = emulator().env
     const run = await runAction({ workspace: makeWorkspace(), inputs: VALID, env })
     expect(run.exitCode).toBe(1)
     expect(run.errors[0]).toMatch(/No AWS region is set.*'region' input.*configure-aws-credentials/)
-    expect(emulator.requests).toEqual([])
+    expect(emulator().requests).toEqual([])
   })
 
   it('AWS_DEFAULT_REGION is used when nothing else names a region', async () => {
-    const { AWS_REGION: _region, ...env } = emulator.env
+    const { AWS_REGION: _region, ...env } = emulator().env
     const run = await runAction({ workspace: makeWorkspace(), inputs: VALID, env: { ...env, AWS_DEFAULT_REGION: 'eu-west-1' } })
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
@@ -185,7 +176,7 @@ describe('output-path inside the workspace through a symlink', () => {
     const workspace = makeWorkspace()
     mkdirSync(join(workspace, 'real'))
     symlinkSync(join(workspace, 'real'), join(workspace, 'link'))
-    const run = await runAction({ workspace, inputs: { ...VALID, 'output-path': 'link/ui' }, env: emulator.env })
+    const run = await runAction({ workspace, inputs: { ...VALID, 'output-path': 'link/ui' }, env: emulator().env })
     expect(run.errors).toEqual([])
     expect(Object.keys(treeOf(join(workspace, 'real/ui')))).toContain('index.js')
   })
