@@ -131,7 +131,9 @@ export function codegenErrorsOf(job: CodegenJob): CodegenError[] {
   if (!message?.startsWith('{')) return []
   try {
     const parsed = JSON.parse(message) as { codegenErrors?: unknown }
-    return Array.isArray(parsed.codegenErrors) ? (parsed.codegenErrors as CodegenError[]) : []
+    if (!Array.isArray(parsed.codegenErrors)) return []
+    // An entry that is not an object still means a component failed; keep it, unnamed.
+    return parsed.codegenErrors.map(entry => (entry && typeof entry === 'object' ? (entry as CodegenError) : { error: String(entry) }))
   } catch {
     return []
   }
