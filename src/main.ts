@@ -102,7 +102,10 @@ async function execute(
   outcome.noun = job.noun
 
   const deadline = startedAt + inputs.timeoutMs
-  const started = await callAws(() => job.start(cancelSignal), `starting the ${job.noun}`)
+  const started = await callAws(() => job.start(cancelSignal), `starting the ${job.noun}`).catch((error: unknown) => {
+    // A start abandoned because of the cancel is a cancelled step, not a failed one.
+    throw cancelSignal.aborted ? cancelSignal.reason : error
+  })
   outcome.jobId = started.jobId
   outcome.arn = started.arn
   outcome.consoleUrl = started.consoleUrl
@@ -140,8 +143,11 @@ async function execute(
     lastState = state
   } catch (error) {
     if (error instanceof WaitTimeoutError && error.lastState !== undefined) outcome.status = job.status(error.lastState)
-    await stopIfAsked(inputs, job, error)
-    throw explainAwsError(error, `waiting for the ${job.noun}`)
+    const fate = await stopIfAsked(inputs, job, error)
+    const explained = explainAwsError(error, `waiting for the ${job.noun}`)
+    // The error says what became of the job: stopped, already ended, or left running.
+    if (fate && explained instanceof Error) explained.message = `${explained.message} ${fate}`
+    throw explained
   }
 
   outcome.status = job.status(lastState)
@@ -212,15 +218,20 @@ function warnAboutDependencies(json: string | undefined, workspace: string): Ret
   return checks
 }
 
-/** On cancel or timeout, stops a job that can be stopped, unless the user said not to. */
-async function stopIfAsked(inputs: ActionInputs, job: Job<unknown>, reason: unknown): Promise<void> {
-  if (!(reason instanceof CancelledError || reason instanceof DeadlineError)) return
-  if (!job.stop || !('stopOnCancel' in inputs) || !inputs.stopOnCancel) return
+/**
+ * On cancel or timeout, stops a job that can be stopped, unless the user said not to. Returns a
+ * sentence saying what became of the job, for the failure message.
+ */
+async function stopIfAsked(inputs: ActionInputs, job: Job<unknown>, reason: unknown): Promise<string | undefined> {
+  if (!(reason instanceof CancelledError || reason instanceof DeadlineError)) return undefined
+  if (!job.stop || !('stopOnCancel' in inputs)) return undefined
+  if (!inputs.stopOnCancel) return `The ${job.noun} keeps running (stop-on-cancel: false); stop it in the Amplify console if it should not.`
   const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('StopJob did not answer in time')), STOP_JOB_TIMEOUT_MS).unref())
   try {
-    await Promise.race([job.stop(), timer])
+    return (await Promise.race([job.stop(), timer])) || undefined
   } catch (error) {
     core.warning(`Could not stop the ${job.noun}: ${(error as Error).message}. Stop it in the Amplify console.`)
+    return `The ${job.noun} could not be stopped and may still be running: stop it in the Amplify console.`
   }
 }
 

@@ -60,7 +60,9 @@ export function outputsOf(outcome: Outcome): Record<string, string> {
 
 export function summaryMarkdown(outcome: Outcome): string {
   const lines: string[] = []
-  const title = `${RESULT_ICONS[outcome.result]} Amplify ${outcome.noun} ${outcome.result}`
+  // "codegen job" reads "Amplify codegen job"; a noun that already names Amplify keeps its own.
+  const noun = /^Amplify\b/.test(outcome.noun) ? outcome.noun : `Amplify ${outcome.noun}`
+  const title = `${RESULT_ICONS[outcome.result]} ${noun} ${outcome.result}`
   lines.push(`## ${title}`, '')
   if (outcome.failure) lines.push(`> ${outcome.failure.replace(/\n/g, '\n> ')}`, '')
 

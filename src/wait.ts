@@ -85,12 +85,15 @@ export async function waitForJob<S>(options: WaitOptions<S>): Promise<WaitResult
       if (errorDelay > 0) log.info(`[${elapsed()}] Reading the ${options.noun}'s status works again.`)
       errorDelay = 0
       const status = options.status(state)
+      const settled = options.phase(state) !== 'running'
+      // Details (a build step ending) come before the job's final status, after any other.
+      if (settled) options.observe?.(state, clock.now() - options.startedAt)
       if (status !== lastStatus) {
         log.info(`[${elapsed()}] ${capitalise(options.noun)} status: ${status}`)
         lastStatus = status
       }
+      if (settled) return { state, reads }
       options.observe?.(state, clock.now() - options.startedAt)
-      if (options.phase(state) !== 'running') return { state, reads }
       sleepFor = nextDelay
       nextDelay = Math.min(nextDelay * POLL_GROWTH, options.maxDelayMs)
     } catch (error) {

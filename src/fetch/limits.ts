@@ -47,6 +47,15 @@ export const ARTIFACT_LIMITS: FetchLimits = {
  */
 export const ZIP_ENTRY_OVERHEAD_BYTES = 2 * (46 + 30 + 1024) + 64
 
+/**
+ * Zip bombs small enough to pass maxTotalBytes (a gigabyte of zeros is 4.5 MB deflated) are told by
+ * their ratio: an archive whose files unpack to more than MAX_COMPRESSION_RATIO times its own size
+ * is refused once they exceed COMPRESSION_RATIO_FLOOR_BYTES. Built web apps, source maps and
+ * generated code deflate 3 to 10 times; deflate itself cannot pass about 1,030.
+ */
+export const MAX_COMPRESSION_RATIO = 100
+export const COMPRESSION_RATIO_FLOOR_BYTES = 64 * MiB
+
 /** Largest archive worth downloading for the given limits (see ZIP_ENTRY_OVERHEAD_BYTES). */
 export function maxArchiveBytes(limits: FetchLimits): number {
   return limits.maxTotalBytes + limits.maxFiles * ZIP_ENTRY_OVERHEAD_BYTES

@@ -13,6 +13,7 @@ import * as zlib from 'node:zlib'
 import yauzl from 'yauzl'
 import type { Entry, ZipFile } from 'yauzl'
 import { ActionError, UnsafeContentError } from '../errors.js'
+import { COMPRESSION_RATIO_FLOOR_BYTES, MAX_COMPRESSION_RATIO } from './limits.js'
 import { NameSet, printableName, safeRelativePath } from './names.js'
 import type { FetchLimits, StagedFile, Staging } from './types.js'
 
@@ -115,6 +116,12 @@ async function plan(zip: ZipFile, limits: FetchLimits, what: string, signal: Abo
     declaredTotal += entry.uncompressedSize
     if (declaredTotal > limits.maxTotalBytes) {
       throw unsafe(what, `its files unpack to more than the ${limits.maxTotalBytes} bytes allowed (a zip bomb, or a job far larger than expected)`)
+    }
+    if (declaredTotal > COMPRESSION_RATIO_FLOOR_BYTES && declaredTotal > zip.fileSize * MAX_COMPRESSION_RATIO) {
+      throw unsafe(
+        what,
+        `its files unpack to more than ${MAX_COMPRESSION_RATIO} times the archive's own ${zip.fileSize} bytes (a zip bomb: real build output compresses far less)`
+      )
     }
     files.push({ entry, path: checked })
   }

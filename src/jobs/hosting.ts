@@ -30,6 +30,19 @@ export const LOG_TAIL_LINES = 200
 const MAX_LOG_BYTES = 16 * 1024 * 1024
 /** Lines that look like the cause of a failure, searched from the end of the log. */
 const ERROR_LINE = /\b(error|failed|failure|fatal|exception|cannot|could not|not found|denied)\b|ERR!|✖/i
+/**
+ * Amplify's own closing lines of a failed build ("!!! Build failed", "!!! Error: Command failed
+ * with exit code 2"): they say that it failed, not why, so a line before them is preferred.
+ */
+const GENERIC_FAILURE_LINE = /^!!!\s*(Build failed\b.*|Error: Command failed with exit code \d+)\s*$/i
+/** The timestamp and level Amplify puts before every log line: `2024-05-01T10:00:00.000Z [INFO]: `. */
+const LOG_LINE_PREFIX = /^\d{4}-\d\d-\d\dT[\d:.]+Z?\s+(\[[A-Z]+\]:\s?)?/
+/**
+ * A StartJob in flight when the workflow is cancelled is given this long to answer: aborting it
+ * could leave a job that was created but never stopped. The rest of the runner's 7.5 s between
+ * SIGINT and SIGTERM is for StopJob.
+ */
+const START_GRACE_AFTER_CANCEL_MS = 2_000
 
 const RUNNING_STATUSES = new Set(['CREATED', 'PENDING', 'PROVISIONING', 'RUNNING', 'CANCELLING'])
 const FAILED_STATUSES = new Set(['FAILED', 'CANCELLED'])
@@ -63,14 +76,14 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
   const stepsStarted = new Set<string>()
   const stepsEnded = new Set<string>()
 
-  /** Presigned URLs (logs, artifacts, screenshots) are masked the moment they arrive. */
+  /**
+   * GetJob presigns every step's log and artifact URLs afresh on each read. The action never prints
+   * them, so each is masked when it is used (a failed step's log, the artifacts), right before the
+   * download: masking every URL of every poll would hand the runner thousands of secrets over an
+   * hour's wait, each one a scan of every later log line.
+   */
   const received = (job: AmplifyJob | undefined): AmplifyJob => {
     if (!job?.summary) throw new ActionError('Amplify answered GetJob without a job. Re-run the step; if it persists, report it with the run log.')
-    for (const step of job.steps ?? []) {
-      for (const url of [step.logUrl, step.artifactsUrl, step.testArtifactsUrl, step.testConfigUrl, ...Object.values(step.screenshots ?? {})]) {
-        if (url) maskPresignedUrl(url, mask)
-      }
-    }
     last = job
     return job
   }
@@ -90,7 +103,7 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
             commitMessage: inputs.commitMessage,
             commitTime: inputs.commitTime
           }),
-          { abortSignal: signal }
+          { abortSignal: delayedAbort(signal, START_GRACE_AFTER_CANCEL_MS) }
         )
         .catch(error => {
           throw explainStartError(error, inputs)
@@ -142,12 +155,13 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
       if (status === 'CANCELLED') {
         return `Amplify Hosting job ${jobId} was CANCELLED (stopped in the console, by another workflow or by this one) before it finished. Start a new release to deploy.`
       }
-      failure = await readFailure(job, downloader, signal, log)
+      failure = await readFailure(job, { downloader, mask, signal, log })
       const parts = [`Amplify Hosting job ${jobId} FAILED`]
       if (failure.step) parts[0] += ` in step ${failure.step}`
       if (failure.reason) parts.push(`reason: ${failure.reason}`)
       if (failure.errorLine) parts.push(`last error line: ${failure.errorLine}`)
-      return `${parts.join('; ')}. See the step log above or in the Amplify console.`
+      const where = failure.tail.length ? `the ${failure.step ?? 'step'} log above, or the job in the Amplify console` : 'the job in the Amplify console'
+      return `${asSentence(parts.join('; '))} See ${where}.`
     },
 
     async stageFiles(job, staging, { downloader: files, signal }) {
@@ -168,9 +182,18 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
     },
 
     async stop() {
-      if (!jobId || (last && hostingPhase(last) !== 'running')) return
-      const answer = await client.send(new StopJobCommand({ ...ids, jobId }))
-      log.info(`Stopped Amplify Hosting job ${jobId} (StopJob): it is now ${answer.jobSummary?.status ?? 'stopping'}.`)
+      if (!jobId) return
+      if (last && hostingPhase(last) !== 'running') return `Amplify Hosting job ${jobId} had already ended (${last.summary?.status}).`
+      try {
+        const answer = await client.send(new StopJobCommand({ ...ids, jobId }))
+        log.info(`Stopped Amplify Hosting job ${jobId} (StopJob): it is now ${answer.jobSummary?.status ?? 'stopping'}.`)
+        return `Amplify Hosting job ${jobId} was stopped (StopJob).`
+      } catch (error) {
+        // Amplify refuses to stop a job that ended between the last read and now.
+        if ((error as { name?: string }).name !== 'BadRequestException') throw error
+        log.info(`Amplify Hosting job ${jobId} was not stopped: ${(error as Error).message}`)
+        return `Amplify Hosting job ${jobId} had already ended, so it was not stopped.`
+      }
     },
 
     report(job): JobReport {
@@ -182,22 +205,22 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
       const steps = (job?.steps ?? []).map(step => `${step.stepName} ${step.status}`).join(', ')
       if (steps) details.push(['Steps', steps])
       const sections: string[] = []
-      if (failure?.tail.length) {
+      if (failure && (failure.step || failure.tail.length)) {
         const reason = failure.reason ? `: ${failure.reason}` : ''
-        sections.push(
-          `### Failing step: ${failure.step ?? 'unknown'}${reason}`,
-          '',
-          failure.errorLine ? `Last error line: \`${failure.errorLine.replace(/`/g, "'")}\`` : '',
-          '',
-          `<details><summary>Last ${failure.tail.length} lines of the log</summary>`,
-          '',
-          '```text',
-          ...failure.tail.map(line => line.replace(/```/g, "'''")),
-          '```',
-          '',
-          '</details>',
-          ''
-        )
+        sections.push(`### Failing step: ${failure.step ?? 'unknown'}${reason}`, '')
+        if (failure.errorLine) sections.push(`Last error line: \`${failure.errorLine.replace(/`/g, "'")}\``, '')
+        if (failure.tail.length) {
+          sections.push(
+            `<details><summary>Last ${failure.tail.length} lines of the ${failure.step ?? 'step'} log</summary>`,
+            '',
+            '```text',
+            ...failure.tail.map(line => line.replace(/```/g, "'''")),
+            '```',
+            '',
+            '</details>',
+            ''
+          )
+        }
       }
       return { details, outputs: {}, sections }
     }
@@ -212,23 +235,59 @@ export function hostingPhase(job: AmplifyJob): Phase {
   return 'running'
 }
 
+interface FailureContext {
+  downloader: Downloader
+  mask: MaskSecret
+  signal: AbortSignal
+  log: JobLog
+}
+
 /** Finds the failing step, downloads its log and picks the lines that explain the failure. */
-async function readFailure(job: AmplifyJob, downloader: Downloader, signal: AbortSignal, log: JobLog): Promise<FailureDetails> {
+async function readFailure(job: AmplifyJob, { downloader, mask, signal, log }: FailureContext): Promise<FailureDetails> {
   const steps = job.steps ?? []
   const failed = steps.find(step => step.status === 'FAILED') ?? steps.find(step => step.status !== 'SUCCEED')
   const details: FailureDetails = { step: failed?.stepName, reason: failed?.statusReason, tail: [] }
   if (!failed?.logUrl) return details
   try {
+    maskPresignedUrl(failed.logUrl, mask)
     const body = await downloader.toBuffer(failed.logUrl, { signal, maxBytes: MAX_LOG_BYTES, what: `the ${failed.stepName} log` })
-    const lines = body.toString('utf8').replace(/\r\n/g, '\n').split('\n')
+    const lines = body.toString('utf8').replace(/\r\n?/g, '\n').split('\n')
     while (lines.length && lines[lines.length - 1] === '') lines.pop()
     details.tail = lines.slice(-LOG_TAIL_LINES)
-    details.errorLine = [...details.tail].reverse().find(line => ERROR_LINE.test(line))?.trim()
+    details.errorLine = lastErrorLine(details.tail, failed.statusReason)
     log.group(`Last ${details.tail.length} lines of the ${failed.stepName} log`, details.tail)
   } catch (error) {
+    if (signal.aborted) throw signal.reason
     log.warning(`Could not read the ${failed.stepName} log: ${(error as Error).message}`)
   }
   return details
+}
+
+/**
+ * The last line that looks like an error, without Amplify's timestamp and level. Amplify's own
+ * closing lines (and the line repeating the step's statusReason) only count when nothing else does.
+ */
+export function lastErrorLine(lines: readonly string[], statusReason?: string): string | undefined {
+  let fallback: string | undefined
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const text = lines[i]!.replace(LOG_LINE_PREFIX, '').trim()
+    if (!text || !ERROR_LINE.test(text)) continue
+    const generic = GENERIC_FAILURE_LINE.test(text) || (statusReason !== undefined && text === `!!! ${statusReason.trim()}`)
+    if (!generic) return text
+    fallback ??= text
+  }
+  return fallback
+}
+
+/** A signal that aborts `delayMs` after `signal` does (with its reason). */
+function delayedAbort(signal: AbortSignal, delayMs: number): AbortSignal {
+  const controller = new AbortController()
+  const abort = (): void => {
+    setTimeout(() => controller.abort(signal.reason), delayMs).unref()
+  }
+  if (signal.aborted) abort()
+  else signal.addEventListener('abort', abort, { once: true })
+  return controller.signal
 }
 
 function explainStartError(error: unknown, inputs: HostingInputs): unknown {
@@ -252,6 +311,11 @@ function explainStartError(error: unknown, inputs: HostingInputs): unknown {
     return new ActionError(`Amplify refused to retry job ${inputs.jobId} on branch ${inputs.branch} (${message}). Check that the job exists on that branch.`)
   }
   return error
+}
+
+/** Ends `text` with a full stop unless it already ends a sentence. */
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`
 }
 
 function stepDuration(step: Step): string {
