@@ -117,7 +117,14 @@ async function execute(
     const state = started.state ?? (await callAws(() => job.read(cancelSignal), `reading the ${job.noun}`))
     outcome.status = job.status(state)
     outcome.job = job.report(state)
-    outcome.result = 'started'
+    // A job read rather than started (backend) may have ended already: a failed one fails the step.
+    const phase = job.phase(state)
+    if (phase === 'failed') {
+      const message = await job.explainFailure(state, cancelSignal)
+      outcome.job = job.report(state)
+      throw new JobFailedError(message)
+    }
+    outcome.result = phase === 'succeeded' ? 'succeeded' : started.state === undefined ? 'in progress' : 'started'
     core.info(`Not waiting (wait: false). The ${job.noun} ${started.jobId} is ${outcome.status}.`)
     return
   }

@@ -10,7 +10,8 @@ import type { JobReport } from './jobs/types.js'
 /** Longer file lists fold into a <details> block so the summary stays readable. */
 const FILES_SHOWN_OPEN = 20
 
-export type Result = 'succeeded' | 'failed' | 'started' | 'timed out' | 'cancelled'
+/** `in progress`: not waited for (wait: false), and found still running when read once. */
+export type Result = 'succeeded' | 'failed' | 'started' | 'in progress' | 'timed out' | 'cancelled'
 
 export interface FilesWritten {
   /** Workspace-relative output folder. */
@@ -39,6 +40,7 @@ const RESULT_ICONS: Record<Result, string> = {
   succeeded: '✅',
   failed: '❌',
   started: '🚀',
+  'in progress': '⏳',
   'timed out': '⏱️',
   cancelled: '🛑'
 }

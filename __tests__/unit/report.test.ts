@@ -66,10 +66,13 @@ describe('summaryMarkdown', () => {
   it.each([
     ['failed', '❌'],
     ['started', '🚀'],
+    ['in progress', '⏳'],
     ['timed out', '⏱️'],
     ['cancelled', '🛑']
   ] as const)('marks a %s job', (result, icon) => {
-    expect(summaryMarkdown(outcome({ result, noun: 'Amplify Hosting job' })).split('\n')[0]).toBe(`## ${icon} Amplify Amplify Hosting job ${result}`)
+    // A noun that already names Amplify is not prefixed a second time.
+    expect(summaryMarkdown(outcome({ result, noun: 'Amplify Hosting job' })).split('\n')[0]).toBe(`## ${icon} Amplify Hosting job ${result}`)
+    expect(summaryMarkdown(outcome({ result, noun: 'backend job' })).split('\n')[0]).toBe(`## ${icon} Amplify backend job ${result}`)
   })
 
   it('links the job to the console when there is a link', () => {
