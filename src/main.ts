@@ -12,6 +12,7 @@ import { ActionError, CancelledError, DeadlineError, InputError, JobFailedError 
 import { createDownloader } from './fetch/http.js'
 import { commitStaging, createStaging, recoverOutputFolder } from './fetch/output-folder.js'
 import { type ActionInputs, type OutputTarget, readInputs } from './inputs.js'
+import { describeProxySettings, proxySecrets, readProxySettings } from './proxy.js'
 import { openJob as openRealJob, type OpenJob } from './jobs/index.js'
 import type { Job, JobLog } from './jobs/types.js'
 import type { Downloader } from './fetch/types.js'
@@ -94,9 +95,14 @@ async function execute(
   const output = 'output' in inputs ? inputs.output : undefined
   if (output) await recoverInterruptedRun(output)
 
-  const downloader = createDownloader({ log: message => core.debug(message) })
+  const proxy = readProxySettings(deps.env)
+  if (proxy) {
+    for (const secret of proxySecrets(proxy)) maskOnce(secret)
+    core.info(describeProxySettings(proxy))
+  }
+  const downloader = createDownloader({ log: message => core.debug(message), proxy })
   closers.push(() => downloader.close())
-  const opened = await deps.openJob(inputs, { context, mask: maskOnce, log: jobLog, downloader })
+  const opened = await deps.openJob(inputs, { context, mask: maskOnce, log: jobLog, downloader, proxy })
   closers.push(() => opened.close())
   const job = opened.job
   outcome.noun = job.noun

@@ -11,6 +11,7 @@ import { Transform, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { ActionError, DownloadError, UnsafeContentError } from '../errors.js'
+import { createProxyAgents, type ProxySettings } from '../proxy.js'
 import {
   BACKOFF_BASE_MS,
   BACKOFF_CAP_MS,
@@ -55,6 +56,8 @@ export interface DownloaderOptions {
   concurrency?: number
   /** Where retries are reported (core.info in the action). Never receives a URL. */
   log?: (message: string) => void
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, read by proxy.ts; none: direct connections. */
+  proxy?: ProxySettings
 }
 
 export type ClosableDownloader = Downloader & {
@@ -96,10 +99,7 @@ export function createDownloader(options: DownloaderOptions = {}): ClosableDownl
     idleTimeoutMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS,
     attempts: Math.max(1, options.attempts ?? DOWNLOAD_ATTEMPTS),
     log: options.log ?? (() => undefined),
-    agents: {
-      'http:': new http.Agent({ keepAlive: true, maxSockets: concurrency }),
-      'https:': new https.Agent({ keepAlive: true, maxSockets: concurrency })
-    }
+    agents: createProxyAgents(options.proxy, { keepAlive: true, maxSockets: concurrency })
   }
   return {
     toFile: (url, destination, opts) => toFile(settings, url, destination, opts),
@@ -319,6 +319,12 @@ function checkResponse(response: http.IncomingMessage, opts: DownloadOptions): T
     throw new DownloadError(
       `The presigned URL for ${opts.what} was refused with 403 Forbidden. It has most likely expired ` +
         'because the job finished too long ago; re-run the step to get fresh URLs.'
+    )
+  }
+  if (status === 407) {
+    throw new DownloadError(
+      `The proxy asked for credentials (407 Proxy Authentication Required) to fetch ${opts.what}. ` +
+        'Put its user and password in HTTP_PROXY / HTTPS_PROXY (http://user:password@host:port).'
     )
   }
   if (status === 404) {

@@ -6,6 +6,8 @@ import { createCheckedClient } from '../aws.js'
 import type { RunContext } from '../context.js'
 import type { Downloader, MaskSecret } from '../fetch/types.js'
 import type { ActionInputs } from '../inputs.js'
+import { createProxyAgents, type ProxySettings } from '../proxy.js'
+import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { Job, JobLog } from './types.js'
 
 export interface OpenedJob {
@@ -20,24 +22,41 @@ export interface JobEnvironment {
   log: JobLog
   /** For documents a job reads besides its files (a failed step's log). */
   downloader: Downloader
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY: the SDK's requests go through the proxy too. */
+  proxy?: ProxySettings
+}
+
+/** The SDK's own default for its keep-alive agents. */
+const SDK_MAX_SOCKETS = 50
+
+/**
+ * Client options that route the SDK through the proxy: its own HTTP handler on agents that honour
+ * the proxy settings. None without a proxy, so the SDK's defaults stay untouched.
+ */
+async function proxyOptions(proxy: ProxySettings | undefined): Promise<{ requestHandler?: NodeHttpHandler }> {
+  if (!proxy) return {}
+  const { NodeHttpHandler } = await import('@smithy/node-http-handler')
+  const agents = createProxyAgents(proxy, { keepAlive: true, maxSockets: SDK_MAX_SOCKETS })
+  return { requestHandler: new NodeHttpHandler({ httpAgent: agents['http:'], httpsAgent: agents['https:'] }) }
 }
 
 export type OpenJob = (inputs: ActionInputs, environment: JobEnvironment) => Promise<OpenedJob>
 
 export const openJob: OpenJob = async (inputs, environment) => {
+  const sdk = await proxyOptions(environment.proxy)
   switch (inputs.jobType) {
     case 'codegen': {
       const [{ AmplifyUIBuilderClient }, { createCodegenJob }] = await Promise.all([
         import('@aws-sdk/client-amplifyuibuilder'),
         import('./codegen.js')
       ])
-      const { client } = await createCheckedClient(region => new AmplifyUIBuilderClient({ region }), inputs.region)
+      const { client } = await createCheckedClient(region => new AmplifyUIBuilderClient({ region, ...sdk }), inputs.region)
       return { job: createCodegenJob(inputs, { ...environment, client }) as Job<unknown>, close: () => client.destroy() }
     }
     case 'release':
     case 'retry': {
       const [{ AmplifyClient }, { createHostingJob }] = await Promise.all([import('@aws-sdk/client-amplify'), import('./hosting.js')])
-      const { client, region } = await createCheckedClient(region => new AmplifyClient({ region }), inputs.region)
+      const { client, region } = await createCheckedClient(region => new AmplifyClient({ region, ...sdk }), inputs.region)
       return { job: createHostingJob(inputs, { ...environment, client, region }) as Job<unknown>, close: () => client.destroy() }
     }
     case 'backend': {
@@ -45,7 +64,7 @@ export const openJob: OpenJob = async (inputs, environment) => {
         import('@aws-sdk/client-amplifybackend'),
         import('./backend.js')
       ])
-      const { client } = await createCheckedClient(region => new AmplifyBackendClient({ region }), inputs.region)
+      const { client } = await createCheckedClient(region => new AmplifyBackendClient({ region, ...sdk }), inputs.region)
       return { job: createBackendJob(inputs, { ...environment, client }) as Job<unknown>, close: () => client.destroy() }
     }
   }
