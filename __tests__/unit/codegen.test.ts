@@ -193,7 +193,7 @@ describe('status and phase', () => {
     ['failed', 'failed'],
     ['queued', 'running'],
     [undefined, 'running']
-  ] as const)('%s is %s', (status, phase) => {
+  ] as Array<[string | undefined, string]>)('%s is %s', (status, phase) => {
     expect(codegenPhase(codegenJob({ status: status as CodegenJob['status'] }))).toBe(phase)
     expect(setup().job.phase(codegenJob({ status: status as CodegenJob['status'] }))).toBe(phase)
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { DependencyCheck } from '../../src/dependencies.js'
 import type { CommitResult } from '../../src/fetch/types.js'
-import { type FilesWritten, type Outcome, outputsOf, summaryMarkdown } from '../../src/report.js'
+import { type FilesWritten, type Outcome, outputsOf, type Result, summaryMarkdown } from '../../src/report.js'
 
 function commit(overrides: Partial<CommitResult> = {}): CommitResult {
   return { files: [], added: [], modified: [], removed: [], changed: false, ...overrides }
@@ -69,7 +69,7 @@ describe('summaryMarkdown', () => {
     ['in progress', '⏳'],
     ['timed out', '⏱️'],
     ['cancelled', '🛑']
-  ] as const)('marks a %s job', (result, icon) => {
+  ] as Array<[Result, string]>)('marks a %s job', (result, icon) => {
     // A noun that already names Amplify is not prefixed a second time.
     expect(summaryMarkdown(outcome({ result, noun: 'Amplify Hosting job' })).split('\n')[0]).toBe(`## ${icon} Amplify Hosting job ${result}`)
     expect(summaryMarkdown(outcome({ result, noun: 'backend job' })).split('\n')[0]).toBe(`## ${icon} Amplify backend job ${result}`)
