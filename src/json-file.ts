@@ -3,7 +3,7 @@
  * typo in a render config is found without guessing.
  */
 import { readFileSync, statSync } from 'node:fs'
-import { parse as parseLenient, type ParseError, printParseErrorCode } from 'jsonc-parser'
+import { findNodeAtLocation, type Node, parse as parseLenient, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser'
 import { InputError } from './errors.js'
 
 /** Config files are small; anything bigger is a wrong path, not a config. */
@@ -13,7 +13,12 @@ export interface JsonFile {
   /** Workspace-relative path, as the user wrote it. */
   path: string
   value: unknown
+  /** The text parsed (without a byte order mark), to locate a problem in. */
+  text: string
 }
+
+/** Keys and indexes from the root of a JSON document to a value. */
+export type JsonPath = Array<string | number>
 
 export function readJsonFile(input: string, absolutePath: string, displayPath: string): JsonFile {
   let text: string
@@ -32,7 +37,7 @@ export function readJsonFile(input: string, absolutePath: string, displayPath: s
     throw new InputError(input, `the file '${displayPath}' ${reason}. Give a path relative to the workspace (GITHUB_WORKSPACE), and check out the repository before this step.`)
   }
   try {
-    return { path: displayPath, value: JSON.parse(text) as unknown }
+    return { path: displayPath, value: JSON.parse(text) as unknown, text }
   } catch (error) {
     const { line, column, problem } = locateSyntaxError(text, error)
     throw new InputError(input, `'${displayPath}' is not valid JSON: ${problem} at line ${line}, column ${column}.`, {
@@ -41,6 +46,27 @@ export function readJsonFile(input: string, absolutePath: string, displayPath: s
       column
     })
   }
+}
+
+/**
+ * Line and column (1-based) of the value at `path` in valid JSON text: of its key when it has one,
+ * so an annotation lands on `"script": "ts"`. A path that goes deeper than the document points at
+ * the deepest value that exists.
+ */
+export function locateInJson(text: string, path: JsonPath): { line: number; column: number } {
+  const root = parseTree(text)
+  let node: Node | undefined = root
+  for (let depth = path.length; depth >= 0; depth--) {
+    node = root && findNodeAtLocation(root, path.slice(0, depth))
+    if (node) break
+  }
+  const target = node?.parent?.type === 'property' ? node.parent : node
+  return lineAndColumn(text, target?.offset ?? 0)
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n')
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 }
 }
 
 /** Removes a leading UTF-8 byte order mark, as Node's require() and npm do for JSON files. */
@@ -56,11 +82,8 @@ function locateSyntaxError(text: string, original: unknown): { line: number; col
   const errors: ParseError[] = []
   parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })
   const first = errors[0]
-  const offset = first?.offset ?? 0
-  const before = text.slice(0, offset).split('\n')
   return {
-    line: before.length,
-    column: (before[before.length - 1]?.length ?? 0) + 1,
+    ...lineAndColumn(text, first?.offset ?? 0),
     problem: first ? describeParseError(printParseErrorCode(first.error)) : (original as Error).message
   }
 }

@@ -134,6 +134,16 @@ describe('bad inputs fail before any AWS call', () => {
     expect(emulator().requests).toEqual([])
   })
 
+  it('a render config value that is not allowed is annotated on the line of its key', async () => {
+    const workspace = makeWorkspace({ 'amplify/render.json': '{\n  "react": {\n    "module": "es2020",\n    "script": "ts"\n  }\n}' })
+    const run = await runAction({ workspace, inputs: { ...VALID, 'render-config': 'amplify/render.json' }, env: emulator().env })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error file=amplify/render.json,line=4,col=5::Input 'render-config': 'amplify/render.json' react.script is "ts"; allowed values are "js", "jsx", "tsx". See line 4, column 5.`
+    )
+    expect(emulator().requests).toEqual([])
+  })
+
   it('retry without job-id fails before any AWS call', async () => {
     const run = await runAction({ workspace: makeWorkspace(), inputs: { 'app-id': VALID['app-id'], 'job-type': 'retry', branch: 'main' }, env: emulator().env })
     expect(run.exitCode).toBe(1)

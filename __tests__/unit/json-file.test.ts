@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { InputError } from '../../src/errors.js'
-import { readJsonFile, stripByteOrderMark } from '../../src/json-file.js'
+import { locateInJson, readJsonFile, stripByteOrderMark } from '../../src/json-file.js'
 
 let dir: string
 beforeEach(() => {
@@ -35,7 +35,8 @@ describe('readJsonFile', () => {
     const file = write('config/render.json', '{"react": {"script": "tsx"}, "list": [1, 2]}')
     expect(readJsonFile('render-config', file, 'config/render.json')).toEqual({
       path: 'config/render.json',
-      value: { react: { script: 'tsx' }, list: [1, 2] }
+      value: { react: { script: 'tsx' }, list: [1, 2] },
+      text: '{"react": {"script": "tsx"}, "list": [1, 2]}'
     })
   })
 
@@ -100,5 +101,23 @@ describe('stripByteOrderMark', () => {
     expect(stripByteOrderMark('\uFEFF{}')).toBe('{}')
     expect(stripByteOrderMark('{}\uFEFF')).toBe('{}\uFEFF')
     expect(stripByteOrderMark('{}')).toBe('{}')
+  })
+})
+
+describe('locateInJson', () => {
+  const text = ['{', '  "renderConfig": {', '    "react": {', '      "script": "ts",', '      "list": [1, {"deep": true}]', '    }', '  }', '}'].join('\n')
+
+  it.each([
+    [['renderConfig', 'react', 'script'], { line: 4, column: 7 }],
+    [['renderConfig', 'react'], { line: 3, column: 5 }],
+    [['renderConfig', 'react', 'list', 1, 'deep'], { line: 5, column: 20 }],
+    [['renderConfig', 'react', 'list', 0], { line: 5, column: 16 }],
+    [[], { line: 1, column: 1 }]
+  ])('finds the key (or element) of %j', (path, expected) => {
+    expect(locateInJson(text, path)).toEqual(expected)
+  })
+
+  it('falls back to the deepest value that exists', () => {
+    expect(locateInJson(text, ['renderConfig', 'react', 'apiConfiguration', 'graphQLConfig'])).toEqual({ line: 3, column: 5 })
   })
 })

@@ -361,3 +361,32 @@ describe('dependencies from package.json', () => {
     expect(readPackageJson(workspace)).toEqual({ name: 'app', devDependencies: { a: '1' } })
   })
 })
+
+describe('render-config problems point at the line of the offending key', () => {
+  it.each([
+    ['an unknown react key', { react: { script: 'tsx', scripts: 'tsx' } }, 4, 5, 'react has unknown key "scripts"'],
+    ['a value that is not allowed', { react: { module: 'es2020', script: 'ts' } }, 4, 5, 'react.script is "ts"'],
+    ['a boolean that is not one', { react: { renderTypeDeclarations: 'yes' } }, 3, 5, 'react.renderTypeDeclarations must be true or false'],
+    ['an unknown job key', { renderConfig: { react: {} }, autoGenerateform: true }, 5, 3, 'has unknown key "autoGenerateform"'],
+    ['two API configurations', { react: { apiConfiguration: { dataStoreConfig: {}, noApiConfig: {} } } }, 5, 7, 'must have exactly one of'],
+    ['a dependency that is not a string', { react: { dependencies: { 'aws-amplify': 6 } } }, 4, 7, 'react.dependencies.aws-amplify must be a string'],
+    ['a file without react', { reactt: {} }, 1, 1, 'has neither "react" nor "renderConfig"']
+  ])('%s', (_label, config, line, column, problem) => {
+    const error = configError(config)
+    expect(error.message).toContain(problem)
+    expect(error.message).toMatch(new RegExp(`See line ${line}, column ${column}\\.$`))
+    expect(error.location).toEqual({ file: 'render-config.json', line, column })
+  })
+
+  it('in a generic-data-schema file too, naming that file', () => {
+    const genericDataSchemaPath = write('amplify/schema.json', { dataSourceType: 'DynamoDB', models: {}, enums: {}, nonModels: {} })
+    let error: InputError | undefined
+    try {
+      build({ genericDataSchemaPath })
+    } catch (caught) {
+      error = caught as InputError
+    }
+    expect(error?.input).toBe('generic-data-schema')
+    expect(error?.location).toEqual({ file: 'amplify/schema.json', line: 2, column: 3 })
+  })
+})
