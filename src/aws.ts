@@ -23,6 +23,10 @@ const PASSING_ERROR_NAMES = new Set([
 ])
 const PASSING_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED'])
 const EXPIRED_CREDENTIAL_ERRORS = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired'])
+/** Answers to a session token that is no longer valid, on services that do not say ExpiredToken. */
+const CREDENTIALS_STOPPED_ERRORS = new Set(['UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId'])
+const SESSION_DURATION_HINT =
+  "Raise 'role-duration-seconds' of aws-actions/configure-aws-credentials, and the role's maximum session duration, above the job's 'timeout'."
 const ACCESS_DENIED_ERRORS = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedException', 'UnrecognizedClientException', 'InvalidSignatureException'])
 
 interface SdkError {
@@ -46,13 +50,21 @@ export function isPassingAwsError(error: unknown): boolean {
  * Turns the AWS errors a user can fix into ActionErrors that say how; returns the error unchanged
  * otherwise. `what` says what was being done, e.g. "reading the codegen job".
  */
-export function explainAwsError(error: unknown, what: string): unknown {
+export function explainAwsError(error: unknown, what: string, { afterSuccess = false }: { afterSuccess?: boolean } = {}): unknown {
   if (error instanceof ActionError) return error
   const sdk = error as SdkError
   const name = sdk?.name ?? ''
   if (EXPIRED_CREDENTIAL_ERRORS.has(name) || (name === 'InvalidSignatureException' && /expired/i.test(sdk.message ?? ''))) {
     return new ActionError(
-      `The AWS credentials expired while ${what} (${name}). Raise 'role-duration-seconds' of aws-actions/configure-aws-credentials, and the role's maximum session duration, above the job's 'timeout'.`
+      `The AWS credentials expired while ${what} (${name}). ${SESSION_DURATION_HINT}`
+    )
+  }
+  // The same credentials worked a moment ago: a token that is suddenly unknown or invalid has most
+  // likely reached the end of its session (some front doors do not say "expired").
+  if (afterSuccess && CREDENTIALS_STOPPED_ERRORS.has(name)) {
+    return new ActionError(
+      `The AWS credentials stopped working while ${what} (${name}: ${sdk.message ?? 'no message'}), after earlier requests with them had succeeded: ` +
+        `the role session has most likely expired. ${SESSION_DURATION_HINT}`
     )
   }
   if (ACCESS_DENIED_ERRORS.has(name)) {

@@ -108,10 +108,8 @@ async function execute(
   outcome.noun = job.noun
 
   const deadline = startedAt + inputs.timeoutMs
-  const started = await callAws(() => job.start(cancelSignal), `starting the ${job.noun}`).catch((error: unknown) => {
-    // A start abandoned because of the cancel is a cancelled step, not a failed one.
-    throw cancelSignal.aborted ? cancelSignal.reason : error
-  })
+  // A start abandoned because of the cancel is a cancelled step, not a failed one.
+  const started = await callAwsBeforeDeadline(signal => job.start(signal), `starting the ${job.noun}`, { cancelSignal, deadline, clock: deps.clock, timeoutMs: inputs.timeoutMs })
   outcome.jobId = started.jobId
   outcome.arn = started.arn
   outcome.consoleUrl = started.consoleUrl
@@ -136,9 +134,15 @@ async function execute(
   }
 
   let lastState: unknown
+  // Credentials that worked and then stop working have most likely expired (see explainAwsError).
+  let awsAnswered = started.state !== undefined
   try {
     const { state } = await waitForJob({
-      read: signal => job.read(signal),
+      read: async signal => {
+        const state = await job.read(signal)
+        awsAnswered = true
+        return state
+      },
       phase: state => job.phase(state),
       status: state => job.status(state),
       observe: (state, elapsedMs) => job.observe?.(state, elapsedMs),
@@ -157,7 +161,7 @@ async function execute(
   } catch (error) {
     if (error instanceof WaitTimeoutError && error.lastState !== undefined) outcome.status = job.status(error.lastState)
     const fate = await stopIfAsked(inputs, job, error)
-    const explained = explainAwsError(error, `waiting for the ${job.noun}`)
+    const explained = explainAwsError(error, `waiting for the ${job.noun}`, { afterSuccess: awsAnswered })
     // The error says what became of the job: stopped, already ended, or left running.
     if (fate && explained instanceof Error) explained.message = `${explained.message} ${fate}`
     throw explained
@@ -245,6 +249,40 @@ async function stopIfAsked(inputs: ActionInputs, job: Job<unknown>, reason: unkn
   } catch (error) {
     core.warning(`Could not stop the ${job.noun}: ${(error as Error).message}. Stop it in the Amplify console.`)
     return `The ${job.noun} could not be stopped and may still be running: stop it in the Amplify console.`
+  }
+}
+
+/**
+ * An AWS call that the step's timeout ends as well as a cancel: its signal aborts with a DeadlineError
+ * or the CancelledError, and that is what is thrown rather than the SDK's abort error. Calls made
+ * through a patient client (jobs/patient.ts) keep retrying throttling until then.
+ */
+async function callAwsBeforeDeadline<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  what: string,
+  { cancelSignal, deadline, clock, timeoutMs }: { cancelSignal: AbortSignal; deadline: number; clock: Clock; timeoutMs: number }
+): Promise<T> {
+  const timeout = new AbortController()
+  const timer = setTimeout(
+    () => timeout.abort(new DeadlineError(`The timeout of ${formatDuration(timeoutMs)} was reached while ${what} (see the warnings above). Raise 'timeout', or re-run the step later.`)),
+    Math.max(0, deadline - clock.now())
+  )
+  const signal = AbortSignal.any([cancelSignal, timeout.signal])
+  try {
+    return await call(signal)
+  } catch (error) {
+    if (signal.aborted) throw signal.reason
+    const explained = explainAwsError(error, what)
+    if (explained === error && isPassingAwsError(error)) {
+      const sdk = error as { name?: string; message?: string }
+      throw new ActionError(
+        `AWS kept failing while ${what} (${sdk.name ?? 'error'}: ${sdk.message ?? 'no message'}), also on every retry. ` +
+          'This is a problem on the AWS side: re-run the step later, and check the Amplify console for a job this attempt may have started.'
+      )
+    }
+    throw explained
+  } finally {
+    clearTimeout(timer)
   }
 }
 

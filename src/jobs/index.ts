@@ -8,6 +8,7 @@ import type { Downloader, MaskSecret } from '../fetch/types.js'
 import type { ActionInputs } from '../inputs.js'
 import { createProxyAgents, type ProxySettings } from '../proxy.js'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
+import { patientClient } from './patient.js'
 import type { Job, JobLog } from './types.js'
 
 export interface OpenedJob {
@@ -46,18 +47,32 @@ export const openJob: OpenJob = async (inputs, environment) => {
   const sdk = await proxyOptions(environment.proxy)
   switch (inputs.jobType) {
     case 'codegen': {
-      const [{ AmplifyUIBuilderClient }, { createCodegenJob }] = await Promise.all([
+      const [{ AmplifyUIBuilderClient, StartCodegenJobCommand }, { createCodegenJob }] = await Promise.all([
         import('@aws-sdk/client-amplifyuibuilder'),
         import('./codegen.js')
       ])
       const { client } = await createCheckedClient(region => new AmplifyUIBuilderClient({ region, ...sdk }), inputs.region)
-      return { job: createCodegenJob(inputs, { ...environment, client }) as Job<unknown>, close: () => client.destroy() }
+      // StartCodegenJob is idempotent through its client token: a repeat hands back the same job.
+      const patient = patientClient(client, {
+        patienceFor: command => (command instanceof StartCodegenJobCommand ? (command.input.clientToken ? 'transient' : 'throttling') : 'none'),
+        warn: environment.log.warning
+      })
+      return { job: createCodegenJob(inputs, { ...environment, client: patient }) as Job<unknown>, close: () => client.destroy() }
     }
     case 'release':
     case 'retry': {
-      const [{ AmplifyClient }, { createHostingJob }] = await Promise.all([import('@aws-sdk/client-amplify'), import('./hosting.js')])
+      const [{ AmplifyClient, GetArtifactUrlCommand, ListArtifactsCommand }, { createHostingJob }] = await Promise.all([
+        import('@aws-sdk/client-amplify'),
+        import('./hosting.js')
+      ])
       const { client, region } = await createCheckedClient(region => new AmplifyClient({ region, ...sdk }), inputs.region)
-      return { job: createHostingJob(inputs, { ...environment, client, region }) as Job<unknown>, close: () => client.destroy() }
+      // Reads are safe to repeat. StartJob is not (a repeat after a 5xx may start a second build, and
+      // its LimitExceededException also means "too many jobs"), so it gets the SDK's retries only.
+      const patient = patientClient(client, {
+        patienceFor: command => (command instanceof ListArtifactsCommand || command instanceof GetArtifactUrlCommand ? 'transient' : 'none'),
+        warn: environment.log.warning
+      })
+      return { job: createHostingJob(inputs, { ...environment, client: patient, region }) as Job<unknown>, close: () => client.destroy() }
     }
     case 'backend': {
       const [{ AmplifyBackendClient }, { createBackendJob }] = await Promise.all([
