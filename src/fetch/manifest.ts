@@ -13,6 +13,8 @@ import type { Downloader, FetchLimits, MaskSecret, StagedFile, Staging } from '.
 
 /** Longest service error text quoted per component; the rest would only bury the other components. */
 const MAX_COMPONENT_ERROR_CHARS = 500
+/** Failed components named one by one in the error; the count covers the rest. */
+const MAX_LISTED_FAILURES = 20
 
 /** One generated file to download. */
 export interface ManifestFile {
@@ -126,8 +128,11 @@ function componentsFailed(failures: readonly ComponentFailure[]): JobFailedError
     return `${component}${file}: ${error}`
   })
   const count = failures.length === 1 ? '1 component' : `${failures.length} components`
+  // A job of thousands of failed components would otherwise print one error line of megabytes.
+  const listed = lines.slice(0, MAX_LISTED_FAILURES)
+  if (lines.length > listed.length) listed.push(`and ${lines.length - listed.length} more (see the job in Amplify Studio)`)
   return new JobFailedError(
-    `Amplify UI Builder could not generate ${count}: ${lines.join('; ')}. ` +
+    `Amplify UI Builder could not generate ${count}: ${listed.join('; ')}. ` +
       'Fix them in Amplify Studio (or in the render config) and re-run the step; nothing was written.'
   )
 }
