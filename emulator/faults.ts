@@ -19,6 +19,8 @@ const BACKEND_GATEWAY_TIMEOUT_STATUS = 504
 const THROTTLE_STATUS = 429
 /** What AWS's front door answers for credentials it does not know. */
 const UNRECOGNIZED_CLIENT = { status: 403, type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' }
+/** What AWS answers for a session token past its expiry (the role session ended mid-run). */
+const EXPIRED_TOKEN = { status: 403, type: 'ExpiredTokenException', message: 'The security token included in the request is expired' }
 
 const SERVICE_ERRORS: Record<AwsService, ServiceErrors> = {
   uibuilder: {
@@ -75,6 +77,10 @@ export function callFault(
       error: new AwsError(UNRECOGNIZED_CLIENT.status, UNRECOGNIZED_CLIENT.type, UNRECOGNIZED_CLIENT.message),
       fault: 'unauthorized'
     }
+  }
+  if (applies(scenario.expiredToken, counters.expiredToken, operation)) {
+    counters.expiredToken++
+    return { error: new AwsError(EXPIRED_TOKEN.status, EXPIRED_TOKEN.type, EXPIRED_TOKEN.message), fault: 'expiredToken' }
   }
   if (applies(scenario.throttle, counters.throttled, operation)) {
     counters.throttled++

@@ -13,11 +13,12 @@ import { pipeline } from 'node:stream/promises'
 import { createDeflateRaw } from 'node:zlib'
 import yazl from 'yazl'
 import type { ObjectBody } from './presign.js'
-import { type RawZipEntry, SYMLINK_ATTRIBUTES, buildZip, crc32 } from './raw-zip.js'
+import { FIFO_ATTRIBUTES, type RawZipEntry, SYMLINK_ATTRIBUTES, buildZip, crc32 } from './raw-zip.js'
 import type { ArtifactSpec } from './types.js'
 
 const MIB = 1024 * 1024
 const DEFAULT_BOMB_MB = 1024
+const BOMBS_ENTRIES = 5
 const LYING_REAL_BYTES = 1 * MIB
 const LYING_DECLARED_BYTES = 1024
 const GENERATED_CHUNK_BYTES = MIB
@@ -110,6 +111,12 @@ async function hostileEntries(spec: ArtifactSpec): Promise<RawZipEntry[]> {
       return [{ name: 'assets/big.js', data: Buffer.alloc(LYING_REAL_BYTES, 0x61), deflate: true, declaredSize: LYING_DECLARED_BYTES }]
     case 'bomb':
       return [{ name: 'assets/bomb.bin', precompressed: await zeroBomb(spec.bombMb ?? DEFAULT_BOMB_MB) }]
+    case 'bombs': {
+      const bomb = await zeroBomb(spec.bombMb ?? DEFAULT_BOMB_MB)
+      return Array.from({ length: BOMBS_ENTRIES }, (_, i) => ({ name: `assets/bomb-${i + 1}.bin`, precompressed: bomb }))
+    }
+    case 'fifo':
+      return [{ name: 'assets/pipe', data: Buffer.alloc(0), externalAttributes: FIFO_ATTRIBUTES }]
     case 'caseCollision':
       return [
         { name: 'README.md', data: Buffer.from('# upper\n', 'utf8') },

@@ -60,6 +60,16 @@ export function encodeKey(key: string): string {
     .join('/')
 }
 
+/**
+ * Every signature and session token any store in this process handed out, kept across reset(): a
+ * sweep of every run of the action in a test file checks its output against all of them.
+ */
+const everIssued: string[] = []
+
+export function everIssuedSecrets(): readonly string[] {
+  return everIssued
+}
+
 export class PresignStore {
   private readonly issued = new Map<string, IssuedUrl>()
   readonly signatures: string[] = []
@@ -76,13 +86,15 @@ export class PresignStore {
 
     const date = new Date(issuedAtMs)
     const day = amzDate(date).slice(0, 8)
+    const sessionToken = randomBytes(SESSION_TOKEN_BYTES).toString('base64')
+    everIssued.push(signature, sessionToken)
     const query = new URLSearchParams({
       'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
       'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD',
       'X-Amz-Credential': `${FAKE_ACCESS_KEY_ID}/${day}/${SIGNING_REGION}/s3/aws4_request`,
       'X-Amz-Date': amzDate(date),
       'X-Amz-Expires': String(expiresSeconds),
-      'X-Amz-Security-Token': randomBytes(SESSION_TOKEN_BYTES).toString('base64'),
+      'X-Amz-Security-Token': sessionToken,
       'X-Amz-Signature': signature,
       'X-Amz-SignedHeaders': 'host',
       'x-id': 'GetObject'

@@ -21,6 +21,8 @@ const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1
 export const REGULAR_FILE_ATTRIBUTES = (0o100644 << 16) >>> 0
 /** Symbolic link, rwxrwxrwx. */
 export const SYMLINK_ATTRIBUTES = (0o120777 << 16) >>> 0
+/** Named pipe (FIFO), rw-r--r--. */
+export const FIFO_ATTRIBUTES = (0o010644 << 16) >>> 0
 
 let crcTable: Uint32Array | undefined
 

@@ -15,6 +15,7 @@ const SCENARIO_KEYS: ReadonlySet<string> = new Set<keyof Scenario>([
   'throttleForMs',
   'throttleOperations',
   'unauthorized',
+  'expiredToken',
   'download',
   'neverEnds',
   'durationMs',
@@ -43,6 +44,7 @@ export interface ScopeCounters {
   throttled: number
   serverErrors: number
   unauthorized: number
+  expiredToken: number
   /** Calls seen by throttleRatio, and when the first one came. */
   ratioCalls: number
   ratioStartMs: number | undefined
@@ -51,7 +53,7 @@ export interface ScopeCounters {
 }
 
 function freshCounters(): ScopeCounters {
-  return { throttled: 0, serverErrors: 0, unauthorized: 0, ratioCalls: 0, ratioStartMs: undefined, downloads: new Map() }
+  return { throttled: 0, serverErrors: 0, unauthorized: 0, expiredToken: 0, ratioCalls: 0, ratioStartMs: undefined, downloads: new Map() }
 }
 
 /** Throws a readable error for a value that is not a plausible Scenario. */

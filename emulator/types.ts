@@ -113,7 +113,12 @@ export interface FailStepSpec {
   log?: string
 }
 
-export type HostileArtifact = 'symlink' | 'dotdot' | 'absolute' | 'lyingSize' | 'bomb' | 'caseCollision'
+/**
+ * bomb: one entry of `bombMb` MiB of zeros (declared honestly). bombs: five such entries sharing
+ * one deflated stream, declaring five times that in total. fifo: an entry whose unix mode is a
+ * named pipe (zip has no hard-link entries; other unix file types are what it can carry).
+ */
+export type HostileArtifact = 'symlink' | 'dotdot' | 'absolute' | 'lyingSize' | 'bomb' | 'bombs' | 'caseCollision' | 'fifo'
 
 export interface ArtifactSpec {
   /** Number of files in the zip (default: a small static site of 4 files). */
@@ -157,6 +162,9 @@ export interface Scenario {
   throttleOperations?: string[]
   /** 403 UnrecognizedClientException (bad credentials) for the first N matching calls. */
   unauthorized?: CallFault
+  /** 403 ExpiredTokenException (the session token expired) for the first N matching calls; set it
+   * mid-run (setScenario while the action waits) to expire the credentials mid-wait. */
+  expiredToken?: CallFault
   download?: DownloadFaults
 
   /** Codegen jobs stay in_progress, hosting jobs RUNNING, forever. */
