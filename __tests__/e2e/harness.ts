@@ -6,6 +6,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkS
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, beforeEach } from '@jest/globals'
+import { everIssuedSecrets } from '../../emulator/presign.js'
 import { startEmulator } from '../../emulator/server.js'
 import type { Emulator } from '../../emulator/types.js'
 import { type ActionRun, type RunOptions, runAction as runWithNode } from '../../scripts/runner.js'
@@ -15,8 +16,37 @@ export type { ActionRun, RunOptions }
 declare const E2E_NODE: string | undefined
 export const NODE_BINARY: string = typeof E2E_NODE === 'string' && E2E_NODE ? E2E_NODE : process.execPath
 
-export function runAction(options: RunOptions): Promise<ActionRun> {
-  return runWithNode({ node: NODE_BINARY, ...options })
+/**
+ * Runs the bundled action. Every run of every end-to-end test is swept for secrets: a run whose
+ * output shows one fails the test that made it (see secretsShownIn).
+ */
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const run = await runWithNode({ node: NODE_BINARY, ...options })
+  const shown = secretsShownIn(run, options.env)
+  if (shown.length > 0) {
+    throw new Error(
+      `The action showed ${shown.length} secret(s) unmasked (starting ${shown.map(secret => JSON.stringify(secret.slice(0, 6))).join(', ')}): ` +
+        'a presigned URL signature or session token, or the AWS secret key, outside an ::add-mask:: line.'
+    )
+  }
+  return run
+}
+
+/** Everything of a run that the runner shows or keeps: the log (but the ::add-mask:: commands), the summary and the outputs. */
+export function shownText(run: ActionRun): string {
+  const log = run.stdout.split('\n').filter(line => !line.startsWith('::add-mask::'))
+  return [...log, run.stderr, run.summary, ...Object.values(run.outputs)].join('\n')
+}
+
+/**
+ * The secrets that appear in what a run shows, raw or percent-encoded: every X-Amz-Signature and
+ * X-Amz-Security-Token any emulator of this test file handed out, and the AWS secret key and session
+ * token the run was given.
+ */
+export function secretsShownIn(run: ActionRun, env: Record<string, string> = {}): string[] {
+  const text = shownText(run)
+  const secrets = [...everIssuedSecrets(), env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN].filter((secret): secret is string => !!secret)
+  return secrets.filter(secret => text.includes(secret) || text.includes(encodeURIComponent(secret)))
 }
 
 /** A scratch workspace with the given files (path -> content). */
