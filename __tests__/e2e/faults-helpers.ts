@@ -1,0 +1,149 @@
+/**
+ * Helpers of the fault suite (faults-*.test.ts, docs/reliability.md). Each test runs the bundled
+ * action against the emulator under one fault and checks the promise of the fault matrix: nothing
+ * outside output-path is written, and output-path is exactly as before or exactly the new result.
+ *
+ * The fault files run their tests concurrently (many faults are mostly waiting), so they share one
+ * emulator per file that is never reset: every test takes an app id of its own, and the emulator
+ * keeps scenarios and fault counters per app.
+ */
+import { afterAll, beforeAll, expect } from '@jest/globals'
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { startEmulator } from '../../emulator/server.js'
+import type { Emulator, RecordedRequest, Scenario } from '../../emulator/types.js'
+import { type ActionRun, type RunOptions, runAction, treeOf } from './harness.js'
+
+export type { ActionRun }
+
+/** The preload that injects file-system faults into the bundled action (see the file). */
+export const FS_FAULTS_PRELOAD = resolve('__tests__/e2e/fixtures/fs-faults.mjs')
+
+/** One emulator for the whole file, never reset: tests tell their requests apart by app id. */
+export function sharedEmulator(): () => Emulator {
+  let emulator: Emulator | undefined
+  beforeAll(async () => {
+    emulator = await startEmulator()
+  })
+  afterAll(async () => {
+    await emulator?.close()
+  })
+  return () => {
+    if (!emulator) throw new Error('the emulator is not running: call sharedEmulator() at the top of the file')
+    return emulator
+  }
+}
+
+let apps = 0
+/** A fresh app id (`d` + lowercase letters and digits, at most 20 characters). */
+export function newAppId(): string {
+  apps += 1
+  return `dfault${process.pid.toString(36)}${apps.toString(36)}`.slice(0, 20)
+}
+
+/** Requests of one app, optionally of one operation. */
+export function requestsOf(emulator: Emulator, appId: string, operation?: string): RecordedRequest[] {
+  return emulator.requests.filter(request => request.appId === appId && (operation === undefined || request.operation === operation))
+}
+
+export interface Sandbox {
+  /** Holds the workspace and a file beside it: anything written outside the workspace shows here. */
+  parent: string
+  workspace: string
+}
+
+/**
+ * A workspace `repo` inside a fresh folder that also holds `outside.txt`, with the given files.
+ * Paths are real (no symlinked temp folder), so the preload can compare them.
+ */
+export function makeSandbox(files: Record<string, string> = {}): Sandbox {
+  const parent = realpathSync(mkdtempSync(join(tmpdir(), 'aja-faults-')))
+  const workspace = join(parent, 'repo')
+  mkdirSync(workspace)
+  writeFileSync(join(parent, 'outside.txt'), 'next to the workspace\n')
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(workspace, path)), { recursive: true })
+    writeFileSync(join(workspace, path), content)
+  }
+  return { parent, workspace }
+}
+
+/** A workspace as a user has it: a hand-written file in output-path and one elsewhere. */
+export function populatedSandbox(output = 'src/ui-components'): Sandbox {
+  return makeSandbox({ [`${output}/custom/Mine.jsx`]: 'mine\n', 'README.md': 'hello\n' })
+}
+
+/** Everything below the sandbox's parent folder. */
+export function snapshot(sandbox: Sandbox): Record<string, string> {
+  return treeOf(sandbox.parent)
+}
+
+export const CODEGEN_INPUTS = { environment: 'staging', 'poll-interval': '100ms' }
+export const RELEASE_INPUTS = { 'job-type': 'release', branch: 'main', 'poll-interval': '100ms' }
+/** Hosting jobs that take a fraction of a second. */
+export const QUICK_HOSTING: Scenario = {
+  statuses: [
+    { status: 'PENDING', forMs: 50 },
+    { status: 'RUNNING', forMs: 300 },
+    { status: 'SUCCEED' }
+  ],
+  steps: [
+    { stepName: 'BUILD', durationMs: 150 },
+    { stepName: 'DEPLOY', durationMs: 100 }
+  ]
+}
+
+export interface FaultRun {
+  appId: string
+  scenario: Scenario
+  inputs: Record<string, string>
+  env?: Record<string, string>
+  onSpawn?: RunOptions['onSpawn']
+  timeoutMs?: number
+}
+
+/** Sets the app's scenario and runs the action with the app id added to the inputs. */
+export function runWith(emulator: Emulator, sandbox: Sandbox, run: FaultRun): Promise<ActionRun> {
+  emulator.setScenario(run.scenario, run.appId)
+  return runAction({
+    workspace: sandbox.workspace,
+    inputs: { 'app-id': run.appId, ...run.inputs },
+    env: { ...emulator.env, ...run.env },
+    onSpawn: run.onSpawn,
+    timeoutMs: run.timeoutMs
+  })
+}
+
+/** The environment that loads the fault preload into the action, with its AJA_FAULT_* settings. */
+export function fsFaults(settings: Record<string, string>): Record<string, string> {
+  return { NODE_OPTIONS: `--import=${pathToFileURL(FS_FAULTS_PRELOAD).href}`, ...settings }
+}
+
+/** A refused or failed run: exit 1, one error matching `message`, and the sandbox exactly as before. */
+export function expectCleanFailure(run: ActionRun, message: RegExp, sandbox: Sandbox, before: Record<string, string>): void {
+  expect({ exitCode: run.exitCode, errors: run.errors }).toEqual({ exitCode: 1, errors: [expect.stringMatching(message)] })
+  expect(snapshot(sandbox)).toEqual(before)
+}
+
+/** A successful run. */
+export function expectSuccess(run: ActionRun): void {
+  expect({ exitCode: run.exitCode, errors: run.errors }).toEqual({ exitCode: 0, errors: [] })
+}
+
+/** Sends `signal` to the action once `ready()` holds (checked every 10 ms). */
+export function signalWhen(ready: () => boolean, signal: NodeJS.Signals, sent: { at?: number } = {}): RunOptions['onSpawn'] {
+  return child => {
+    const timer = setInterval(() => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        clearInterval(timer)
+        return
+      }
+      if (!ready()) return
+      clearInterval(timer)
+      sent.at = Date.now()
+      child.kill(signal)
+    }, 10)
+  }
+}
