@@ -249,7 +249,7 @@ describe('a failing job shows why', () => {
   })
 
   it('a short log is shown whole; workflow commands in it stay inert', async () => {
-    const log = ['> app@1.0.0 build', '::set-output name=status::SUCCEED', '::error::not from the action', 'npm ERR! Missing script: "build"', 'npm ERR! A complete log is in /root/.npm/_logs/debug.log', ''].join('\n')
+    const log = ['> app@1.0.0 build', '::set-output name=status::SUCCEED', '::error::not from the action', 'npm ERR! Missing script: "build"', 'npm ERR! A complete log of this run can be found in: /root/.npm/_logs/debug.log', ''].join('\n')
     const run = await hosting(makeWorkspace(), { failStep: { stepName: 'BUILD', statusReason: 'npm ERR!', log } })
     expect(run.exitCode).toBe(1)
     // The log's own "::error::" line is inside the stop-commands block: not one of the action's errors.
@@ -260,7 +260,8 @@ describe('a failing job shows why', () => {
     expect(lines.slice(start + 2, end)).toEqual(log.split('\n').slice(0, 5))
     const actionErrors = run.errors.filter(e => e !== 'not from the action')
     expect(actionErrors).toHaveLength(1)
-    expect(actionErrors[0]).toContain('last error line: npm ERR! A complete log is in /root/.npm/_logs/debug.log')
+    // npm's closing lines say that it failed; the line before them says why.
+    expect(actionErrors[0]).toContain('last error line: npm ERR! Missing script: "build"')
     expect(run.outputs.status).toBe('FAILED')
   })
 
@@ -313,12 +314,14 @@ describe('retry', () => {
 })
 
 describe('StartJob refused', () => {
-  it.each([
+  const REFUSALS: Array<[NonNullable<Scenario['startError']>, RegExp]> = [
     ['limit', /LimitExceededException.*Too many jobs are running or queued for app d1a2b3c4d5e6f7: wait for them to end, or stop one/],
     ['alreadyRunning', /a job is already running there .*Wait for it to end, or stop it in the Amplify console/],
     ['notFoundApp', /could not find app d1a2b3c4d5e6f7 .*Check 'app-id', 'branch' and 'region'/],
     ['notFoundBranch', /could not find branch 'main' of app d1a2b3c4d5e6f7 .*Check 'app-id', 'branch' and 'region'/]
-  ] as const)('%s gets an error that says so and how to proceed', async (startError, message) => {
+  ]
+
+  it.each(REFUSALS)('%s gets an error that says so and how to proceed', async (startError, message) => {
     const run = await hosting(makeWorkspace(), { startError })
     expect(theError(run)).toMatch(message)
     expect(run.outputs['job-id']).toBeUndefined()

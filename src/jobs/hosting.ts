@@ -30,11 +30,20 @@ export const LOG_TAIL_LINES = 200
 const MAX_LOG_BYTES = 16 * 1024 * 1024
 /** Lines that look like the cause of a failure, searched from the end of the log. */
 const ERROR_LINE = /\b(error|failed|failure|fatal|exception|cannot|could not|not found|denied)\b|ERR!|✖/i
+/** `TypeError:`, `ModuleNotFoundError`, `NullPointerException`: error class names (case matters). */
+const ERROR_NAME = /[a-z](Error|Exception)\b/
 /**
- * Amplify's own closing lines of a failed build ("!!! Build failed", "!!! Error: Command failed
- * with exit code 2"): they say that it failed, not why, so a line before them is preferred.
+ * Closing lines that say that a build failed, not why: Amplify's own ("!!! Build failed", "!!! Error:
+ * Command failed with exit code 2"), the package managers' trailers and tsc's count. A line before
+ * them is preferred; they are shown only when nothing else looks like an error.
  */
-const GENERIC_FAILURE_LINE = /^!!!\s*(Build failed\b.*|Error: Command failed with exit code \d+)\s*$/i
+const GENERIC_FAILURE_LINES: readonly RegExp[] = [
+  /^!!!\s*(Build failed\b.*|Error: Command failed with exit code \d+\.?)$/i,
+  /^(error |\S*\s*ELIFECYCLE\s+)?Command failed with exit code \d+\.?$/i,
+  /^npm (ERR!|error)\s*$/i,
+  /^npm (ERR!|error) +(code |errno |syscall |path |command |signal |workspace |location |Lifecycle |Failed at the |This is probably not a problem with npm|Exit status|Make sure you have|A complete log of this run)/i,
+  /^Found \d+ errors?\b/
+]
 /** The timestamp and level Amplify puts before every log line: `2024-05-01T10:00:00.000Z [INFO]: `. */
 const LOG_LINE_PREFIX = /^\d{4}-\d\d-\d\dT[\d:.]+Z?\s+(\[[A-Z]+\]:\s?)?/
 /**
@@ -271,8 +280,8 @@ export function lastErrorLine(lines: readonly string[], statusReason?: string): 
   let fallback: string | undefined
   for (let i = lines.length - 1; i >= 0; i--) {
     const text = lines[i]!.replace(LOG_LINE_PREFIX, '').trim()
-    if (!text || !ERROR_LINE.test(text)) continue
-    const generic = GENERIC_FAILURE_LINE.test(text) || (statusReason !== undefined && text === `!!! ${statusReason.trim()}`)
+    if (!text || !(ERROR_LINE.test(text) || ERROR_NAME.test(text))) continue
+    const generic = GENERIC_FAILURE_LINES.some(line => line.test(text)) || (statusReason !== undefined && text === `!!! ${statusReason.trim()}`)
     if (!generic) return text
     fallback ??= text
   }
