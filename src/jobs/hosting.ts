@@ -53,6 +53,12 @@ const LOG_LINE_PREFIX = /^\d{4}-\d\d-\d\dT[\d:.]+Z?\s+(\[[A-Z]+\]:\s?)?/
  */
 const START_GRACE_AFTER_CANCEL_MS = 2_000
 
+/**
+ * Every job passes through PENDING for a moment; one still PENDING after this long is queued
+ * behind another build of the app, and the log says so (once).
+ */
+export const QUEUED_NOTICE_AFTER_MS = 5_000
+
 const RUNNING_STATUSES = new Set(['CREATED', 'PENDING', 'PROVISIONING', 'RUNNING', 'CANCELLING'])
 const FAILED_STATUSES = new Set(['FAILED', 'CANCELLED'])
 const ENDED_STEP_STATUSES = new Set(['SUCCEED', 'FAILED', 'CANCELLED'])
@@ -80,6 +86,8 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
   let jobId: string | undefined
   let last: AmplifyJob | undefined
   let queuedNoticeShown = false
+  /** Elapsed time at which the job was first seen PENDING. */
+  let pendingSince: number | undefined
   const unknownStatusesSeen = new Set<string>()
   let failure: FailureDetails | undefined
   const stepsStarted = new Set<string>()
@@ -134,11 +142,15 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
     phase: hostingPhase,
     status: job => job.summary?.status ?? 'unknown',
 
-    observe(job) {
+    observe(job, elapsedMs) {
       const status = job.summary?.status ?? 'unknown'
-      if (status === 'PENDING' && !queuedNoticeShown) {
+      pendingSince = status === 'PENDING' ? (pendingSince ?? elapsedMs) : undefined
+      if (pendingSince !== undefined && !queuedNoticeShown && elapsedMs - pendingSince >= QUEUED_NOTICE_AFTER_MS) {
         queuedNoticeShown = true
-        log.info(`The job is queued (PENDING): Amplify runs a limited number of builds per app at once, so it waits for a build ahead of it to end.`)
+        log.info(
+          `The job has been PENDING for ${formatDuration(elapsedMs - pendingSince)}: it is queued behind another build of app ${inputs.appId} ` +
+            '(Amplify runs a limited number of builds per app at once) and starts when that one ends.'
+        )
       }
       const known = RUNNING_STATUSES.has(status) || FAILED_STATUSES.has(status) || status === 'SUCCEED'
       if (!known && !unknownStatusesSeen.has(status)) {

@@ -21,7 +21,7 @@ import type { HostingInputs } from '../../../src/inputs.js'
 const stageZipFromUrl = jest.fn<(...args: unknown[]) => Promise<StagedFile[]>>(async () => [])
 jest.unstable_mockModule('../../../src/fetch/asset.js', () => ({ stageZipFromUrl }))
 
-const { createHostingJob, hostingPhase, lastErrorLine, LOG_TAIL_LINES } = await import('../../../src/jobs/hosting.js')
+const { createHostingJob, hostingPhase, lastErrorLine, LOG_TAIL_LINES, QUEUED_NOTICE_AFTER_MS } = await import('../../../src/jobs/hosting.js')
 
 const APP = 'd1a2b3c4d5e6f7'
 const SIGNATURE = '0123456789abcdef'.repeat(4)
@@ -274,11 +274,25 @@ describe('read and observe', () => {
     expect(masked).toEqual([])
   })
 
-  it('says once that a PENDING job is queued', () => {
+  it('says once that a job still PENDING after a while is queued behind another build', () => {
     const { hosting, infos } = setup()
-    for (let i = 0; i < 3; i++) hosting.observe!(job('PENDING'), i)
-    hosting.observe!(job('RUNNING'), 4)
-    expect(infos().filter(m => m.includes('queued (PENDING)'))).toHaveLength(1)
+    hosting.observe!(job('CREATED'), 0)
+    hosting.observe!(job('PENDING'), 1_000)
+    hosting.observe!(job('PENDING'), 1_000 + QUEUED_NOTICE_AFTER_MS - 1)
+    expect(infos()).toEqual([])
+    for (const at of [1_000 + QUEUED_NOTICE_AFTER_MS, 9_000, 30_000]) hosting.observe!(job('PENDING'), at)
+    hosting.observe!(job('RUNNING'), 31_000)
+    expect(infos()).toEqual([
+      `The job has been PENDING for 5.0s: it is queued behind another build of app ${APP} (Amplify runs a limited number of builds per app at once) and starts when that one ends.`
+    ])
+  })
+
+  it('a brief PENDING, as every job has, says nothing', () => {
+    const { hosting, infos } = setup()
+    hosting.observe!(job('PENDING'), 0)
+    hosting.observe!(job('PROVISIONING'), QUEUED_NOTICE_AFTER_MS - 1)
+    hosting.observe!(job('PENDING'), QUEUED_NOTICE_AFTER_MS + 1)
+    expect(infos()).toEqual([])
   })
 
   it('warns once per unknown status, and not for known ones', () => {
