@@ -102,7 +102,7 @@ describe('release: the happy path', () => {
     expect(run.summary).not.toContain('Amplify Amplify')
     expect(run.summary).toContain('`SUCCEED`')
     expect(run.summary).toContain('deployments/1')
-    expect(run.summary).toMatch(/Steps \| BUILD SUCCEED, DEPLOY SUCCEED, VERIFY SUCCEED/)
+    expect(run.summary).toMatch(/Steps \|.*BUILD SUCCEED.*DEPLOY SUCCEED.*VERIFY SUCCEED/)
     expectNoSignatureShown(run)
   })
 
@@ -427,7 +427,7 @@ describe('build artifacts with output-path', () => {
     expect(readFileSync(join(workspace, 'site/index.html'), 'utf8')).toContain('<div id="root"></div>')
     expect(existsSync(join(workspace, 'site', STATE_FILE))).toBe(true)
     expect(emulator().callsOf('ListArtifacts')).toHaveLength(0)
-    expect(run.summary).toContain('site/index.html')
+    expect(run.summary).toContain('index.html')
     expectNoSignatureShown(run)
   })
 
@@ -462,7 +462,8 @@ describe('build artifacts with output-path', () => {
     expect(JSON.parse(run.outputs.files!)).toEqual(['site/assets/chunk-0001.js', 'site/assets/chunk-0002.js'])
     expect(existsSync(join(workspace, 'site/index.html'))).toBe(false)
     expect(readFileSync(join(workspace, 'site/custom/mine.html'), 'utf8')).toBe('hand-written')
-    expect(run.summary).toMatch(/Removed/)
+    expect(run.summary).toMatch(/removed/i)
+    expect(run.summary).toContain('robots.txt')
   })
 
   it('clean: true removes everything the job did not produce, and nothing outside output-path', async () => {
