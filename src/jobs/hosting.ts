@@ -278,8 +278,8 @@ async function readFailure(job: AmplifyJob, { downloader, mask, signal, log }: F
     details.errorLine = lastErrorLine(details.tail, failed.statusReason)
     log.group(`Last ${details.tail.length} lines of the ${failed.stepName} log`, details.tail)
   } catch (error) {
-    if (signal.aborted) throw signal.reason
-    log.warning(`Could not read the ${failed.stepName} log: ${(error as Error).message}`)
+    // Cancelled while fetching it: the job's failure is still what the step reports, without the log.
+    if (!signal.aborted) log.warning(`Could not read the ${failed.stepName} log: ${(error as Error).message}`)
   }
   return details
 }

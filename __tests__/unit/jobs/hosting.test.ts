@@ -419,14 +419,15 @@ describe('a failed job', () => {
     expect(context.downloaded).toEqual([])
   })
 
-  it('a cancel while fetching the log ends in the cancel, not a warning', async () => {
+  it('a cancel while fetching the log still explains the failure, without the log or a warning', async () => {
     const controller = new AbortController()
-    const reason = new Error('cancelled')
-    const context = setup({ answers: { get: () => ({ job: job('FAILED', [step('BUILD', 'FAILED', { logUrl: presigned('log') })]) }) } })
+    const context = setup({ answers: { get: () => ({ job: job('FAILED', [step('BUILD', 'FAILED', { logUrl: presigned('log'), statusReason: 'exit 1' })]) }) } })
     await context.hosting.start(signal)
     const state = await context.hosting.read(signal)
-    controller.abort(reason)
-    await expect(context.hosting.explainFailure(state, controller.signal)).rejects.toBe(reason)
+    controller.abort(new Error('cancelled'))
+    expect(await context.hosting.explainFailure(state, controller.signal)).toBe(
+      'Amplify Hosting job 12 FAILED in step BUILD; reason: exit 1. See the job in the Amplify console.'
+    )
     expect(context.warnings()).toEqual([])
   })
 })
