@@ -364,6 +364,16 @@ describe('cancel and timeout stop the job', () => {
     expect(theError(run)).toMatch(/cancelled.*job 1 was stopped/i)
   })
 
+  it('a StopJob that keeps failing is reported, and the step still ends within the grace period', async () => {
+    const { times, onSpawn } = signalWhen('SIGINT', seenRunning)
+    const run = await hosting(makeWorkspace(), { neverEnds: true, serverErrors: { times: 100, operations: ['StopJob'] } }, {}, { onSpawn })
+    expect(times.sentAt).toBeGreaterThan(0)
+    expect(times.exitedAt - times.sentAt).toBeLessThan(GRACE_MS)
+    expect(emulator().callsOf('StopJob').length).toBeGreaterThanOrEqual(1)
+    expect(run.warnings.some(w => w.startsWith('Could not stop the Amplify Hosting job'))).toBe(true)
+    expect(theError(run)).toMatch(/cancelled.*could not be stopped and may still be running: stop it in the Amplify console/i)
+  })
+
   it('stop-on-cancel: false leaves the job running and says so', async () => {
     const { times, onSpawn } = signalWhen('SIGINT', seenRunning)
     const run = await hosting(makeWorkspace(), { neverEnds: true }, { 'stop-on-cancel': 'false' }, { onSpawn })
