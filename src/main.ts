@@ -3,7 +3,7 @@
  * a failed step. Everything it calls is injectable so the flow can be tested with fakes.
  */
 import { randomUUID } from 'node:crypto'
-import * as core from '@actions/core'
+import * as core from './workflow-commands.js'
 import { isPassingAwsError, explainAwsError } from './aws.js'
 import { readRunContext, type RunContext } from './context.js'
 import { checkDependencies, dependencyWarning, type RequiredDependency } from './dependencies.js'
@@ -311,7 +311,7 @@ async function publish(outcome: Outcome): Promise<void> {
   for (const [name, value] of Object.entries(outputsOf(outcome))) core.setOutput(name, value)
   if (outcome.result !== 'failed' || outcome.jobId) {
     try {
-      await core.summary.addRaw(summaryMarkdown(outcome)).write()
+      await core.appendSummary(summaryMarkdown(outcome))
     } catch (error) {
       // Outside GitHub there is no summary file; the step's result does not depend on it.
       core.debug(`No job summary written: ${(error as Error).message}`)

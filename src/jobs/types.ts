@@ -21,7 +21,7 @@ export interface StageContext {
   mask: MaskSecret
 }
 
-/** Where job modules print: the runner's log, through @actions/core in production. */
+/** Where job modules print: the runner's log, through the runner's workflow commands (workflow-commands.ts) in production. */
 export interface JobLog {
   info(message: string): void
   warning(message: string): void
