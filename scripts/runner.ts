@@ -25,6 +25,12 @@ export interface RunOptions {
   node?: string
   /** Also copy the action's stdout and stderr to this process's, as they arrive (the demo). */
   echo?: boolean
+  /** The bundle to run (default: dist/index.js); the benchmarks run a bundle of their own. */
+  entry?: string
+  /** Node options before the script, e.g. --cpu-prof. */
+  nodeArgs?: string[]
+  /** A command that runs node, e.g. ['/usr/bin/time', '-v', '-o', file] (the benchmarks). */
+  wrapper?: string[]
 }
 
 export interface ActionRun {
@@ -70,7 +76,10 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   }
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
 
-  const child = spawn(options.node ?? process.execPath, [DIST_ENTRY], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const node = options.node ?? process.execPath
+  const script = [...(options.nodeArgs ?? []), options.entry ?? DIST_ENTRY]
+  const [command, args] = options.wrapper?.length ? [options.wrapper[0]!, [...options.wrapper.slice(1), node, ...script]] : [node, script]
+  const child = spawn(command, args, { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -1,0 +1,454 @@
+/**
+ * `npm run bench`: the bundled action against the local emulator, side by side in the same run with
+ * a replay of the Amplify CLI's algorithm (bench/cli-replay.ts) and with plain tools (unzip, a bare
+ * node), each scenario measured several times; prints one table of medians and ratios with the
+ * targets of issue 6. Not a test: nothing here fails a build; figures depend on the machine.
+ *
+ *   npm run bench                    full run (about 3 to 4 minutes)
+ *   npm run bench -- --quick         fewer repetitions (about 2 minutes)
+ *   npm run bench -- --only fetch,startup      some scenarios: fetch, wait, artifact, startup, bundle
+ *   npm run bench -- --dist dist     measure an existing bundle instead of building src/ afresh
+ *   npm run bench -- --cpu-prof      also write a CPU profile of every action run (.cache/bench/profiles)
+ *
+ * Needs: Node 24 (fetched from the npm registry into .cache/ by scripts/node24.mjs), `unzip` and GNU
+ * `time` at /usr/bin/time (Debian/Ubuntu: apt-get install -y unzip time).
+ */
+import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir, totalmem, availableParallelism } from 'node:os'
+import { join, resolve } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { parseArgs } from 'node:util'
+import { AmplifyClient, GetJobCommand, StartJobCommand } from '@aws-sdk/client-amplify'
+import { startEmulator, type Emulator } from '../emulator/server.js'
+import type { Scenario } from '../emulator/types.js'
+import { runAction, type ActionRun } from '../scripts/runner.js'
+import { cleanEnv, formatMb, formatMs, median, now, parseTimeV, sleep, spawnTimed } from './measure.js'
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    dist: { type: 'string' },
+    'cpu-prof': { type: 'boolean', default: false }
+  }
+})
+
+const CACHE = resolve('.cache/bench')
+const ACTION_BUILD = join(CACHE, 'action')
+const REPLAY_BUILD = join(CACHE, 'cli-replay')
+const PROFILES = join(CACHE, 'profiles')
+const TIME = '/usr/bin/time'
+const ENVIRONMENT = 'staging'
+const SCENARIOS = ['fetch', 'wait', 'artifact', 'startup', 'bundle'] as const
+type ScenarioName = (typeof SCENARIOS)[number]
+
+const REPS = args.quick
+  ? { fetch: 3, wait5: 2, wait60: 1, artifact: 2, startup: 5 }
+  : { fetch: 5, wait5: 3, wait60: 3, artifact: 5, startup: 11 }
+
+/** fetch-bound: a big Studio app, done at once; S3-like first-byte latency on every presigned GET. */
+const FETCH_COMPONENTS = 150
+const DOWNLOAD_LATENCY_MS = 40
+/** wait-bound: a typical app, so that the wait dominates. */
+const WAIT_COMPONENTS = 20
+/** Processes of the wait-bound scenario start this far apart, so their start-ups and fetches do not overlap. */
+const STAGGER_MS = 1500
+const ARTIFACT_MB = 100
+const ARTIFACT_FILES = 200
+/** Steps of 1 ms: the job has ended by the action's first GetJob. */
+const QUICK_HOSTING_JOB: Scenario['statuses'] = [{ status: 'RUNNING', forMs: 3 }, { status: 'SUCCEED' }]
+
+interface Row {
+  scenario: string
+  measure: string
+  action: string
+  versus: string
+  ratio?: number
+  target?: string
+  met?: boolean
+}
+
+const rows: Row[] = []
+// The emulator's own SDK client (big artifact) runs on this process's Node, which may be older than the SDK's support window.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+
+function only(): Set<ScenarioName> {
+  if (!args.only) return new Set(SCENARIOS)
+  const wanted = args.only.split(',').map(name => name.trim())
+  for (const name of wanted) if (!SCENARIOS.includes(name as ScenarioName)) throw new Error(`--only: unknown scenario ${name} (${SCENARIOS.join(', ')})`)
+  return new Set(wanted as ScenarioName[])
+}
+
+function checkTools(): void {
+  const missing = [TIME, '/usr/bin/unzip'].filter(tool => !existsSync(tool) && !onPath(tool.split('/').pop()!))
+  if (missing.length > 0) {
+    console.error(`The benchmark needs GNU time (${TIME}) and unzip; missing: ${missing.join(', ')}.\nOn Debian/Ubuntu: sudo apt-get install -y unzip time`)
+    process.exit(2)
+  }
+}
+
+function onPath(tool: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+function ncc(entry: string, outDir: string, extra: string[] = []): void {
+  rmSync(outDir, { recursive: true, force: true })
+  execFileSync(process.execPath, [resolve('node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', outDir, '--minify', '--quiet', ...extra], {
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
+}
+
+const newAppId = (): string => `d${randomBytes(6).toString('hex')}`
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aja-bench-ws-'))
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-app', private: true, dependencies: { 'aws-amplify': '^6.0.0', '@aws-amplify/ui-react': '^6.1.0' } }))
+  return dir
+}
+
+interface Context {
+  emulator: Emulator
+  node24: string
+  actionEntry: string
+  replayEntry: string
+}
+
+interface TimedAction {
+  run: ActionRun
+  startMs: number
+  wallMs: number
+}
+
+async function runActionTimed(ctx: Context, inputs: Record<string, string>, options: { timeoutMs?: number; wrapper?: string[]; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<TimedAction> {
+  const ws = workspace()
+  let startMs = 0
+  let exitMs = 0
+  const nodeArgs = [...(options.nodeArgs ?? []), ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])]
+  try {
+    const run = await runAction({
+      workspace: ws,
+      inputs,
+      env: { ...ctx.emulator.env, ...options.env },
+      node: ctx.node24,
+      entry: ctx.actionEntry,
+      nodeArgs,
+      wrapper: options.wrapper,
+      timeoutMs: options.timeoutMs ?? 120_000,
+      onSpawn: child => {
+        startMs = now()
+        child.once('exit', () => (exitMs = now()))
+      }
+    })
+    if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
+    return { run, startMs, wallMs: exitMs - startMs }
+  } finally {
+    rmSync(ws, { recursive: true, force: true })
+  }
+}
+
+async function runReplayTimed(ctx: Context, appId: string): Promise<{ startMs: number; wallMs: number; files: number }> {
+  const ws = workspace()
+  const { env, dispose } = cleanEnv(ctx.emulator.env)
+  try {
+    const run = await spawnTimed(ctx.node24, [ctx.replayEntry, appId, ENVIRONMENT, join(ws, 'src/ui-components')], { env, cwd: ws })
+    if (run.exitCode !== 0) throw new Error(`the CLI replay failed (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
+    return { startMs: run.startMs, wallMs: run.wallMs, files: Number(/wrote (\d+) files/.exec(run.stdout)?.[1] ?? NaN) }
+  } finally {
+    dispose()
+    rmSync(ws, { recursive: true, force: true })
+  }
+}
+
+function requestsOf(ctx: Context, appId: string, operation: string): { time: number }[] {
+  return ctx.emulator.requests.filter(request => request.appId === appId && request.operation === operation)
+}
+
+function ratioRow(row: Omit<Row, 'ratio' | 'met'>, action: number, versus: number, limit: number): Row {
+  const ratio = action / versus
+  return { ...row, ratio, met: ratio <= limit }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function fetchBound(ctx: Context): Promise<void> {
+  const scenario: Scenario = { componentCount: FETCH_COMPONENTS, download: { latencyMs: DOWNLOAD_LATENCY_MS } }
+  const action: number[] = []
+  const replay: number[] = []
+  const actionConnections: number[] = []
+  const replayConnections: number[] = []
+  let files = 0
+  for (let rep = 0; rep < REPS.fetch; rep++) {
+    // Alternate who goes first, so a drift in the machine's load hits both alike.
+    for (const who of rep % 2 === 0 ? ['action', 'replay'] : ['replay', 'action']) {
+      const appId = newAppId()
+      ctx.emulator.setScenario(scenario, appId)
+      const before = ctx.emulator.connections
+      if (who === 'action') {
+        const { run, wallMs } = await runActionTimed(ctx, { 'app-id': appId, environment: ENVIRONMENT })
+        files = (JSON.parse(run.outputs.files ?? '[]') as string[]).length
+        action.push(wallMs)
+        actionConnections.push(ctx.emulator.connections - before)
+      } else {
+        const run = await runReplayTimed(ctx, appId)
+        if (files && run.files !== files) throw new Error(`the CLI replay wrote ${run.files} files, the action ${files}`)
+        replay.push(run.wallMs)
+        replayConnections.push(ctx.emulator.connections - before)
+      }
+    }
+  }
+  const name = `fetch-bound (${FETCH_COMPONENTS} components, ${files} files, ${DOWNLOAD_LATENCY_MS} ms per download)`
+  rows.push(ratioRow({ scenario: name, measure: 'wall time', action: formatMs(median(action)), versus: `${formatMs(median(replay))} (CLI replay)`, target: '≤ 0.5' }, median(action), median(replay), 0.5))
+  rows.push({ scenario: name, measure: 'TCP connections', action: String(median(actionConnections)), versus: `${median(replayConnections)} (CLI replay)`, ratio: median(actionConnections) / median(replayConnections) })
+}
+
+async function waitBound(ctx: Context, durationMs: number, reps: number): Promise<void> {
+  const scenario: Scenario = { durationMs, componentCount: WAIT_COMPONENTS, download: { latencyMs: DOWNLOAD_LATENCY_MS } }
+  interface Result { who: 'action' | 'replay'; appId: string; startMs: number; wallMs: number }
+  const launches: Promise<Result>[] = []
+  for (let rep = 0; rep < reps; rep++) {
+    for (const who of ['action', 'replay'] as const) {
+      const appId = newAppId()
+      ctx.emulator.setScenario(scenario, appId)
+      launches.push(
+        who === 'action'
+          ? runActionTimed(ctx, { 'app-id': appId, environment: ENVIRONMENT }, { timeoutMs: durationMs + 120_000 }).then(r => ({ who, appId, startMs: r.startMs, wallMs: r.wallMs }))
+          : runReplayTimed(ctx, appId).then(r => ({ who, appId, startMs: r.startMs, wallMs: r.wallMs }))
+      )
+      await sleep(STAGGER_MS)
+    }
+  }
+  const results = await Promise.all(launches)
+  const summary = (who: 'action' | 'replay') => {
+    const mine = results.filter(result => result.who === who)
+    const lags = mine.map(result => {
+      const start = requestsOf(ctx, result.appId, 'StartCodegenJob')[0]!.time
+      const noticed = requestsOf(ctx, result.appId, 'GetCodegenJob').find(read => read.time >= start + durationMs)
+      return noticed ? noticed.time - (start + durationMs) : NaN
+    })
+    return {
+      overhead: median(mine.map(result => result.wallMs - durationMs)),
+      reads: median(mine.map(result => requestsOf(ctx, result.appId, 'GetCodegenJob').length)),
+      lag: median(lags)
+    }
+  }
+  const a = summary('action')
+  const r = summary('replay')
+  const name = `wait-bound (job of ${durationMs / 1000} s, ${WAIT_COMPONENTS} components)`
+  rows.push(ratioRow({ scenario: name, measure: 'overhead (wall − job)', action: formatMs(a.overhead), versus: `${formatMs(r.overhead)} (CLI replay)`, target: '≤ 1' }, a.overhead, r.overhead, 1))
+  rows.push(ratioRow({ scenario: name, measure: 'status reads', action: String(a.reads), versus: `${r.reads} (CLI replay)`, target: '≤ 1.5' }, a.reads, r.reads, 1.5))
+  rows.push({ scenario: name, measure: 'lag from job end to the read that saw it', action: formatMs(a.lag), versus: `${formatMs(r.lag)} (CLI replay)`, ratio: a.lag / r.lag })
+}
+
+/** Starts a hosting job through the SDK and downloads its artifacts zip, for unzip to unpack. */
+async function downloadArtifact(ctx: Context, appId: string, file: string): Promise<void> {
+  const client = new AmplifyClient({ region: 'us-east-1', endpoint: ctx.emulator.url, credentials: { accessKeyId: ctx.emulator.env.AWS_ACCESS_KEY_ID!, secretAccessKey: ctx.emulator.env.AWS_SECRET_ACCESS_KEY! } })
+  try {
+    const ids = { appId, branchName: 'main' }
+    const started = await client.send(new StartJobCommand({ ...ids, jobType: 'RELEASE' }))
+    for (;;) {
+      const { job } = await client.send(new GetJobCommand({ ...ids, jobId: started.jobSummary!.jobId! }))
+      const url = job?.steps?.find(step => step.artifactsUrl)?.artifactsUrl
+      if (job?.summary?.status === 'SUCCEED' && url) {
+        const response = await fetch(url)
+        if (!response.ok || !response.body) throw new Error(`artifact download: HTTP ${response.status}`)
+        await pipeline(Readable.fromWeb(response.body as WebReadableStream), createWriteStream(file))
+        return
+      }
+      await sleep(50)
+    }
+  } finally {
+    client.destroy()
+  }
+}
+
+async function bigArtifact(ctx: Context): Promise<void> {
+  const scenario: Scenario = { statuses: QUICK_HOSTING_JOB, artifacts: { sizeMb: ARTIFACT_MB, files: ARTIFACT_FILES } }
+  const scratch = mkdtempSync(join(tmpdir(), 'aja-bench-artifact-'))
+  try {
+    const zip = join(scratch, 'artifacts.zip')
+    const appId = newAppId()
+    ctx.emulator.setScenario(scenario, appId)
+    await downloadArtifact(ctx, appId, zip)
+    const zipMb = statSync(zip).size / 1024 / 1024
+    const unzipWall: number[] = []
+    const unzipRss: number[] = []
+    const actionWall: number[] = []
+    const actionRss: number[] = []
+    let files = 0
+    for (let rep = 0; rep < REPS.artifact; rep++) {
+      const timeFile = join(scratch, 'time.txt')
+      const out = join(scratch, 'unzipped')
+      rmSync(out, { recursive: true, force: true })
+      const { env, dispose } = cleanEnv({})
+      await spawnTimed(TIME, ['-v', '-o', timeFile, 'unzip', '-q', zip, '-d', out], { env })
+      dispose()
+      const unzip = parseTimeV(timeFile)
+      unzipWall.push(unzip.wallMs)
+      unzipRss.push(unzip.maxRssKb)
+      rmSync(out, { recursive: true, force: true })
+
+      const jobApp = newAppId()
+      ctx.emulator.setScenario(scenario, jobApp)
+      const { run } = await runActionTimed(ctx, { 'app-id': jobApp, 'job-type': 'release', branch: 'main', 'output-path': 'site' }, { wrapper: [TIME, '-v', '-o', timeFile] })
+      files = (JSON.parse(run.outputs.files ?? '[]') as string[]).length
+      const action = parseTimeV(timeFile)
+      actionWall.push(action.wallMs)
+      actionRss.push(action.maxRssKb)
+    }
+    const name = `big artifact (hosting job, ${zipMb.toFixed(0)} MB zip, ${files} files)`
+    rows.push(ratioRow({ scenario: name, measure: 'wall time (/usr/bin/time)', action: formatMs(median(actionWall)), versus: `${formatMs(median(unzipWall))} (unzip -q of the zip on disk)`, target: '≤ 2' }, median(actionWall), median(unzipWall), 2))
+    rows.push({ scenario: name, measure: 'peak RSS', action: formatMb(median(actionRss)), versus: `${formatMb(median(unzipRss))} (unzip)`, target: '≤ 160 MB', met: median(actionRss) <= 160 * 1024 })
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+async function startup(ctx: Context): Promise<void> {
+  const bare: number[] = []
+  const rawHttp: number[] = []
+  const firstRequest: Record<string, number[]> = { codegen: [], release: [], backend: [] }
+  const { env, dispose } = cleanEnv({})
+  try {
+    for (let rep = 0; rep < REPS.startup; rep++) {
+      bare.push((await spawnTimed(ctx.node24, ['-e', '0'], { env })).wallMs)
+
+      const probe = randomBytes(6).toString('hex')
+      const started = await spawnTimed(ctx.node24, ['-e', "require('node:http').get(process.argv[1], r => r.resume())", `${ctx.emulator.url}/__emulator/health?probe=${probe}`], { env })
+      const arrived = ctx.emulator.requests.find(request => request.query.probe === probe)
+      rawHttp.push(arrived!.time - started.startMs)
+
+      for (const jobType of ['codegen', 'release', 'backend'] as const) {
+        const appId = newAppId()
+        const inputs: Record<string, string> = { 'app-id': appId, 'job-type': jobType, wait: 'false' }
+        if (jobType === 'release') inputs.branch = 'main'
+        else inputs.environment = ENVIRONMENT
+        if (jobType === 'backend') inputs['job-id'] = 'b1c2d3'
+        const { startMs } = await runActionTimed(ctx, inputs)
+        const first = ctx.emulator.requests.find(request => request.appId === appId)
+        firstRequest[jobType]!.push(first!.time - startMs)
+      }
+    }
+  } finally {
+    dispose()
+  }
+  const base = median(bare)
+  const name = 'start-up (process start to the first AWS request)'
+  for (const [jobType, times] of Object.entries(firstRequest)) {
+    rows.push(ratioRow({ scenario: name, measure: `action, job-type ${jobType}`, action: formatMs(median(times)), versus: `${formatMs(base)} (node -e 0)`, target: '≤ 3' }, median(times), base, 3))
+  }
+  rows.push({ scenario: name, measure: 'bare node, one raw HTTP request', action: formatMs(median(rawHttp)), versus: `${formatMs(base)} (node -e 0)`, ratio: median(rawHttp) / base })
+}
+
+/** Records every module file a run of the action loads (Node 24's synchronous module hooks). */
+const LOAD_TRACER = `import { registerHooks } from 'node:module'
+import { writeFileSync } from 'node:fs'
+const seen = new Set()
+registerHooks({ load(url, context, next) { seen.add(url); return next(url, context) } })
+process.on('exit', () => writeFileSync(process.env.BENCH_LOADS_FILE, [...seen].join('\\n')))
+`
+
+async function bundleSize(ctx: Context): Promise<void> {
+  const dir = join(ctx.actionEntry, '..')
+  const js = readdirSync(dir).filter(name => name.endsWith('.js'))
+  const sizeOf = (name: string): number => statSync(join(dir, name)).size
+  const total = js.reduce((sum, name) => sum + sizeOf(name), 0)
+  const tracer = join(CACHE, 'trace-loads.mjs')
+  writeFileSync(tracer, LOAD_TRACER)
+  const name = 'bundle size'
+  rows.push({ scenario: name, measure: `all of dist (${js.length} files)`, action: kb(total), versus: `${kb(statSync(ctx.replayEntry).size)} (CLI replay bundle, codegen only)` })
+  rows.push({ scenario: name, measure: 'index.js (loaded by every run)', action: kb(sizeOf('index.js')), versus: '' })
+  for (const jobType of ['codegen', 'release'] as const) {
+    const loads = join(CACHE, `loads-${jobType}.txt`)
+    const appId = newAppId()
+    const inputs: Record<string, string> = jobType === 'codegen' ? { 'app-id': appId, environment: ENVIRONMENT } : { 'app-id': appId, 'job-type': 'release', branch: 'main' }
+    ctx.emulator.setScenario({ statuses: QUICK_HOSTING_JOB }, appId)
+    await runActionTimed(ctx, inputs, { nodeArgs: ['--import', tracer], env: { BENCH_LOADS_FILE: loads } })
+    const loaded = readFileSync(loads, 'utf8')
+      .split('\n')
+      .filter(url => url.startsWith('file:') && url.includes(dir))
+      .map(url => url.slice(url.lastIndexOf('/') + 1))
+    rows.push({ scenario: name, measure: `loaded by a ${jobType} run (${loaded.length} files)`, action: kb(loaded.reduce((sum, file) => sum + sizeOf(file), 0)), versus: '' })
+  }
+}
+
+const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`
+
+// ---------------------------------------------------------------------------------------------
+
+function machine(node24Version: string): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'
+  const memory = `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`
+  const load = loadavg().map(value => value.toFixed(2)).join(' ')
+  return `${availableParallelism()} CPUs (nproc), ${cpu}, ${memory} memory, load average ${load}; action and CLI replay on Node ${node24Version}, emulator on Node ${process.version}`
+}
+
+function table(): string {
+  const lines = ['| Scenario | Measure | Action | Compared with | Ratio | Target | Met |', '|---|---|---|---|---|---|---|']
+  let last = ''
+  for (const row of rows) {
+    const scenario = row.scenario === last ? '' : row.scenario
+    last = row.scenario
+    const ratio = row.ratio === undefined || !Number.isFinite(row.ratio) ? '' : row.ratio.toFixed(2)
+    const met = row.met === undefined ? '' : row.met ? 'yes' : '**no**'
+    lines.push(`| ${scenario} | ${row.measure} | ${row.action} | ${row.versus} | ${ratio} | ${row.target ?? ''} | ${met} |`)
+  }
+  return lines.join('\n')
+}
+
+async function main(): Promise<void> {
+  checkTools()
+  const wanted = only()
+  const node24 = execFileSync(process.execPath, ['scripts/node24.mjs'], { encoding: 'utf8' }).trim()
+  const node24Version = execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()
+  mkdirSync(CACHE, { recursive: true })
+  if (args['cpu-prof']) mkdirSync(PROFILES, { recursive: true })
+  const started = now()
+  let actionEntry: string
+  if (args.dist) {
+    actionEntry = resolve(args.dist, 'index.js')
+    console.error(`Measuring the bundle in ${args.dist}.`)
+  } else {
+    console.error('Bundling src/ into .cache/bench/action (as npm run bundle does) ...')
+    ncc('src/index.ts', ACTION_BUILD, ['--license', 'licenses.txt'])
+    actionEntry = join(ACTION_BUILD, 'index.js')
+  }
+  console.error('Bundling bench/cli-replay.ts ...')
+  ncc('bench/cli-replay.ts', REPLAY_BUILD)
+  const ctx: Context = { emulator: await startEmulator(), node24, actionEntry, replayEntry: join(REPLAY_BUILD, 'index.js') }
+  const before = machine(node24Version)
+  try {
+    const step = async (label: string, fn: () => Promise<void>): Promise<void> => {
+      const at = now()
+      console.error(`${label} ...`)
+      await fn()
+      console.error(`  done in ${formatMs(now() - at)}`)
+    }
+    if (wanted.has('startup')) await step(`start-up (${REPS.startup} runs each)`, () => startup(ctx))
+    if (wanted.has('fetch')) await step(`fetch-bound (${REPS.fetch} runs each)`, () => fetchBound(ctx))
+    if (wanted.has('wait')) {
+      await step(`wait-bound, 5 s job (${REPS.wait5} runs each)`, () => waitBound(ctx, 5_000, REPS.wait5))
+      await step(`wait-bound, 60 s job (${REPS.wait60} runs each)`, () => waitBound(ctx, 60_000, REPS.wait60))
+    }
+    if (wanted.has('artifact')) await step(`big artifact (${REPS.artifact} runs each)`, () => bigArtifact(ctx))
+    if (wanted.has('bundle')) await step('bundle size', () => bundleSize(ctx))
+  } finally {
+    await ctx.emulator.close()
+  }
+  console.log(`\nMachine: ${before}`)
+  console.log(`Medians of ${args.quick ? 'a quick run' : 'a full run'} (${Object.entries(REPS).map(([k, v]) => `${k} ×${v}`).join(', ')}), ${formatMs(now() - started)} in all. Ratio = action ÷ compared value.\n`)
+  console.log(table())
+  const missed = rows.filter(row => row.met === false)
+  console.log(missed.length === 0 ? '\nEvery target met.' : `\nTargets missed: ${missed.map(row => `${row.scenario}: ${row.measure}`).join('; ')}`)
+  if (args['cpu-prof']) console.log(`CPU profiles of the action runs: ${PROFILES}`)
+}
+
+await main()
