@@ -210,7 +210,14 @@ async function fetchFiles(
     const fetchStarted = clock.now()
     await job.stageFiles!(state, staging, { downloader, signal, mask: maskOnce })
     if (signal.aborted) throw signal.reason
-    const result = await commitStaging(staging, { clean: inputs.clean ?? false })
+    const result = await commitStaging(staging, { clean: inputs.clean ?? false }).catch((error: unknown) => {
+      // commitStaging lets an ordinary error (ENOSPC, EACCES...) through only once it has put back what was there.
+      if (error instanceof ActionError) throw error
+      throw new ActionError(
+        `Could not move the job's files into ${output.relative} (${error instanceof Error ? error.message : String(error)}); ` +
+          'what was there before is back in place. Check the free space and the permissions of the workspace, then re-run the step.'
+      )
+    })
     committed = true
     core.info(`Fetched ${result.files.length} files in ${formatDuration(clock.now() - fetchStarted)}: ${result.added.length} added, ${result.modified.length} changed, ${result.removed.length} removed.`)
     for (const file of result.kept) {
