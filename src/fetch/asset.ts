@@ -56,6 +56,8 @@ async function withScratchDownload<T>(
       what: options.what,
       maxBytes: options.maxBytes,
       exclusive: true,
+      // Only unpacked or parsed: the files staged from it are hashed, not the archive.
+      hash: false,
       signal: options.signal
     })
     return await use(file, bytes)

@@ -20,6 +20,7 @@ import {
   IDLE_TIMEOUT_MS,
   MAX_REDIRECTS
 } from './limits.js'
+import { fileSink } from './file-sink.js'
 import type { DownloadOptions, DownloadResult, Downloader } from './types.js'
 
 /** Network error codes worth another attempt: the connection broke, not the request. */
@@ -121,22 +122,18 @@ async function toFile(s: Settings, url: string, destination: string, opts: Downl
   try {
     const result = await withRetries(s, opts, async () => {
       await file.truncate(0)
-      const hash = createHash('sha256')
-      let position = 0
-      await attemptOnce(s, target, opts, () => {
-        return new Writable({
-          write(chunk: Buffer, _encoding, callback) {
-            hash.update(chunk)
-            const at = position
-            position += chunk.length
-            file.write(chunk, 0, chunk.length, at).then(
-              () => callback(),
-              (error: unknown) => callback(new SinkError(error))
-            )
-          }
+      const hash = opts.hash === false ? undefined : createHash('sha256')
+      let bytes = 0
+      await attemptOnce(s, target, opts, () =>
+        fileSink(file, {
+          onChunk: chunk => {
+            hash?.update(chunk)
+            bytes += chunk.length
+          },
+          wrapError: error => new SinkError(error)
         })
-      })
-      return { bytes: position, sha256: hash.digest('hex') }
+      )
+      return { bytes, sha256: hash?.digest('hex') ?? '' }
     })
     done = true
     return result

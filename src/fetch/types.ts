@@ -26,6 +26,8 @@ export interface DownloadOptions {
   what: string
   /** toFile: create the file, refusing one that already exists (no following a planted symlink). */
   exclusive?: boolean
+  /** toFile: false skips the SHA-256 (the result's sha256 is then ''), for a file only read back. */
+  hash?: boolean
   /**
    * Told of every body byte as it arrives (decoded), and of a negative count when a failed attempt's
    * bytes are thrown away before a retry. Throwing stops the download with that error: this is how a

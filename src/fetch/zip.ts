@@ -5,14 +5,16 @@
  * yauzl checks that each entry inflates to exactly its declared size, and the CRC-32 is compared.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, open, rm } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { type FileHandle, mkdir, open, rm } from 'node:fs/promises'
 import * as path from 'node:path'
-import { Transform, Writable } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import yauzl from 'yauzl'
 import type { Entry, ZipFile } from 'yauzl'
 import { ActionError, UnsafeContentError } from '../errors.js'
+import { fileSink } from './file-sink.js'
 import { COMPRESSION_RATIO_FLOOR_BYTES, MAX_COMPRESSION_RATIO } from './limits.js'
 import { NameSet, printableName, safeRelativePath } from './names.js'
 import type { FetchLimits, StagedFile, Staging } from './types.js'
@@ -27,6 +29,9 @@ const FLAG_ENCRYPTED = 0x0001
 /** Compression methods node can undo: stored and deflate. */
 const STORED = 0
 const DEFLATED = 8
+/** Reads of the archive and inflated pieces: large, so that a big entry takes few round trips. */
+const READ_CHUNK_BYTES = 1024 * 1024
+const INFLATE_CHUNK_BYTES = 256 * 1024
 /** zlib.crc32 arrived in node 20.15; on an older node the size checks still hold, the CRC is skipped. */
 const HAS_CRC32 = typeof zlib.crc32 === 'function'
 
@@ -128,14 +133,20 @@ async function plan(zip: ZipFile, limits: FetchLimits, what: string, signal: Abo
   return files
 }
 
-function openEntry(zip: ZipFile, entry: Entry): Promise<NodeJS.ReadableStream> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => (error === null ? resolve(stream) : reject(error)))
-  })
+/**
+ * The streams that yield an entry's content: its bytes read straight from the archive in large
+ * chunks (yauzl checks the local header and that the data lies within the file), inflated when
+ * deflated. The meter after them enforces the declared size.
+ */
+async function entryData(zip: ZipFile, source: FileHandle, entry: Entry): Promise<NodeJS.ReadableStream[]> {
+  const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true })
+  if (entry.compressedSize === 0) return [Readable.from([])]
+  const raw = createReadStream('', { fd: source.fd, autoClose: false, start: fileDataStart, end: fileDataStart + entry.compressedSize - 1, highWaterMark: READ_CHUNK_BYTES })
+  return entry.compressionMethod === DEFLATED ? [raw, zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES })] : [raw]
 }
 
 /** Writes one planned file below staging.root (a new file, never an existing one) and hashes it. */
-async function writeFile(zip: ZipFile, file: PlannedFile, staging: Staging, what: string, signal: AbortSignal | undefined): Promise<StagedFile> {
+async function writeFile(zip: ZipFile, source: FileHandle, file: PlannedFile, staging: Staging, what: string, signal: AbortSignal | undefined): Promise<StagedFile> {
   const destination = path.join(staging.root, ...file.path.split('/'))
   await mkdir(path.dirname(destination), { recursive: true })
   const handle = await open(destination, 'wx')
@@ -144,7 +155,7 @@ async function writeFile(zip: ZipFile, file: PlannedFile, staging: Staging, what
   let bytes = 0
   let complete = false
   try {
-    const stream = await openEntry(zip, file.entry)
+    const stages = await entryData(zip, source, file.entry)
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length
@@ -158,17 +169,9 @@ async function writeFile(zip: ZipFile, file: PlannedFile, staging: Staging, what
         callback(null, chunk)
       }
     })
-    let position = 0
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        const at = position
-        position += chunk.length
-        handle.write(chunk, 0, chunk.length, at).then(() => callback(), callback)
-      }
-    })
-    await pipeline([stream, meter, sink], signal === undefined ? {} : { signal })
+    await pipeline([...stages, meter, fileSink(handle)], signal === undefined ? {} : { signal })
     if (bytes !== file.entry.uncompressedSize) {
-      throw unsafe(`the entry ${printableName(file.path)} of ${what}`, `it holds ${bytes} bytes but declares ${file.entry.uncompressedSize}`)
+      throw unsafe(`the entry ${printableName(file.path)} of ${what}`, `it has not enough bytes: ${bytes} of the ${file.entry.uncompressedSize} it declares`)
     }
     if (HAS_CRC32 && crc !== file.entry.crc32) {
       throw unsafe(`the entry ${printableName(file.path)} of ${what}`, 'its checksum (CRC-32) does not match; the archive is damaged')
@@ -192,6 +195,7 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
   const { signal } = options
   signal?.throwIfAborted()
   let zip: ZipFile
+  let source: FileHandle | undefined
   try {
     zip = await openZip(zipPath)
   } catch (error) {
@@ -202,9 +206,10 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
       throw damaged(error, what)
     })
     const staged: StagedFile[] = []
+    source = await open(zipPath, 'r')
     for (const file of files) {
       signal?.throwIfAborted()
-      const stagedFile = await writeFile(zip, file, staging, what, signal).catch((error: unknown) => {
+      const stagedFile = await writeFile(zip, source, file, staging, what, signal).catch((error: unknown) => {
         throw damaged(error, `the entry ${printableName(file.path)} of ${what}`, 'its content does not match its header')
       })
       staging.add(stagedFile)
@@ -214,6 +219,7 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
   } catch (error) {
     throw signal?.aborted === true ? signal.reason : error
   } finally {
+    await source?.close()
     zip.close()
   }
 }
