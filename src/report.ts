@@ -60,51 +60,89 @@ export function outputsOf(outcome: Outcome): Record<string, string> {
   return { ...outputs, ...outcome.job?.outputs }
 }
 
+/** How the title says how long it took, per result; `started` and `in progress` say nothing. */
+const DURATION_WORDS: Partial<Record<Result, string>> = {
+  succeeded: 'in',
+  failed: 'after',
+  'timed out': 'after',
+  cancelled: 'after'
+}
+
 export function summaryMarkdown(outcome: Outcome): string {
   const lines: string[] = []
   // "codegen job" reads "Amplify codegen job"; a noun that already names Amplify keeps its own.
   const noun = /^Amplify\b/.test(outcome.noun) ? outcome.noun : `Amplify ${outcome.noun}`
-  const title = `${RESULT_ICONS[outcome.result]} ${noun} ${outcome.result}`
-  lines.push(`## ${title}`, '')
-  if (outcome.failure) lines.push(`> ${outcome.failure.replace(/\n/g, '\n> ')}`, '')
+  const words = DURATION_WORDS[outcome.result]
+  const took = words ? ` ${words} ${formatDuration(outcome.durationMs)}` : ''
+  lines.push(`## ${RESULT_ICONS[outcome.result]} ${noun} ${outcome.result}${took}`, '')
+  if (outcome.failure) lines.push(`> ${outcome.failure.replace(/\r\n|\r|\n/g, '\n> ')}`, '')
+  if (outcome.consoleUrl) lines.push(`🔗 [Open in ${consoleName(outcome.consoleUrl)}](${outcome.consoleUrl})`, '')
 
   const rows: Array<[string, string]> = []
   if (outcome.jobId) rows.push(['Job', outcome.consoleUrl ? `[\`${outcome.jobId}\`](${outcome.consoleUrl})` : `\`${outcome.jobId}\``])
   if (outcome.status) rows.push(['Status', `\`${outcome.status}\``])
-  rows.push(['Duration', formatDuration(outcome.durationMs)])
+  if (!words) rows.push(['Duration', formatDuration(outcome.durationMs)])
   rows.push(...(outcome.job?.details ?? []))
   if (outcome.files) {
     const { commit } = outcome.files
-    rows.push(['Output', `\`${outcome.files.path}\`: ${commit.files.length} files, ${commit.changed ? 'changed' : 'unchanged'}`])
+    rows.push(['Output', `\`${outcome.files.path}\`: ${commit.files.length} ${plural(commit.files.length, 'file')}, ${commit.changed ? 'changed' : 'unchanged'}`])
   }
-  lines.push('| | |', '|---|---|', ...rows.map(([label, value]) => `| ${label} | ${escapeCell(value)} |`), '')
+  // The first row is the table's head: a table without one would show an empty row.
+  const [head, ...body] = rows.map(([label, value]) => `| ${label} | ${escapeCell(value)} |`)
+  if (head) lines.push(head, '|:--|:--|', ...body, '')
 
+  // What went wrong (a failing step and its log) comes before the files and dependencies.
+  for (const section of outcome.job?.sections ?? []) lines.push(section)
   if (outcome.files) lines.push(...fileSections(outcome.files))
   if (outcome.dependencies?.length) lines.push(...dependencyTable(outcome.dependencies))
-  for (const section of outcome.job?.sections ?? []) lines.push(section)
   return lines.join('\n')
 }
 
+/** Hosting links go to the Amplify console; codegen and backend links to Amplify Studio. */
+function consoleName(url: string): string {
+  return /\.admin\.amplifyapp\.com\//.test(url) ? 'Amplify Studio' : 'the Amplify console'
+}
+
+type Change = 'changed' | 'added' | 'removed' | 'kept'
+
+const CHANGE_LABELS: Record<Change, string> = {
+  changed: '✏️ changed',
+  added: '➕ added',
+  removed: '➖ removed',
+  kept: '📌 kept (edited by hand, no longer generated)'
+}
+
+/**
+ * What changed in the output folder, one table row per kind of change, paths relative to the
+ * folder: changed first (what a reviewer looks at), then added, removed and kept. Folded when it
+ * names more than FILES_SHOWN_OPEN files.
+ */
 function fileSections(files: FilesWritten): string[] {
   const { added, modified, removed } = files.commit
-  const sections: Array<[string, string[]]> = [
-    ['Added', added],
-    ['Changed', modified],
-    ['Removed', removed],
-    ['Kept (edited by hand, no longer generated)', files.kept]
+  const groups: Array<[Change, string[]]> = [
+    ['changed', modified],
+    ['added', added],
+    ['removed', removed],
+    ['kept', files.kept]
   ]
-  const lines: string[] = []
-  for (const [label, list] of sections) {
-    if (!list.length) continue
-    const items = list.map(file => `- \`${files.path}/${file}\``)
-    if (list.length > FILES_SHOWN_OPEN) {
-      lines.push(`<details><summary>${label}: ${list.length} files</summary>`, '', ...items, '', '</details>', '')
-    } else {
-      lines.push(`**${label}** (${list.length})`, '', ...items, '')
-    }
+  const listed = groups.filter(([, list]) => list.length)
+  const total = files.commit.files.length
+  if (!listed.length) {
+    return ['### Files: no changes', '', `No files changed: the ${total} ${plural(total, 'file')} in ${code(files.path)} ${total === 1 ? 'is' : 'are'} as before.`, '']
   }
-  if (!lines.length) lines.push('No files changed.', '')
-  return lines
+  const unchanged = total - added.length - modified.length
+  const counts = listed.map(([change, list]) => `${list.length} ${change}`)
+  if (unchanged > 0) counts.push(`${unchanged} unchanged`)
+  const rows = listed.map(([change, list]) => `| ${CHANGE_LABELS[change]} (${list.length}) | ${escapeCell(list.map(code).join(', '))} |`)
+  const table = ['| Change | Files |', '|:--|:--|', ...rows, '']
+  const heading = [`### Files in ${code(files.path)}: ${counts.join(', ')}`, '']
+  const named = listed.reduce((sum, [, list]) => sum + list.length, 0)
+  if (named <= FILES_SHOWN_OPEN) return [...heading, ...table]
+  return [...heading, `<details><summary>Show the ${named} files</summary>`, '', ...table, '</details>', '']
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`
 }
 
 const DEPENDENCY_ICONS: Record<DependencyCheck['state'], string> = {
@@ -125,6 +163,14 @@ function dependencyTable(checks: DependencyCheck[]): string[] {
     ),
     ''
   ]
+}
+
+/** Inline code that survives backticks in the text (a file name may hold one). */
+function code(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = longest > 0 ? ' ' : ''
+  return `${fence}${pad}${text}${pad}${fence}`
 }
 
 /** A table cell stays one cell on one row: pipes escaped, and every line ending (CR too, per CommonMark) a space. */

@@ -54,8 +54,9 @@ describe('codegen: the happy path', () => {
     // The job summary names the job, its status, duration and the files added.
     expect(run.summary).toContain(run.outputs['job-id'])
     expect(run.summary).toContain('`succeeded`')
-    expect(run.summary).toMatch(/Duration \| \d/)
-    expect(run.summary).toContain('src/ui-components/Button.jsx')
+    expect(run.summary).toMatch(/^## ✅ Amplify codegen job succeeded in \d/)
+    expect(run.summary).toContain('### Files in `src/ui-components`: ')
+    expect(run.summary).toMatch(/\| ➕ added \(\d+\) \| .*`Button\.jsx`/)
   })
 
   it('sends the Amplify CLI defaults and the dependencies from package.json', async () => {
@@ -201,8 +202,7 @@ describe('codegen: pruning, clean and changed', () => {
     expect(existsSync(join(workspace, 'src/ui-components/Card.jsx'))).toBe(false)
     expect(existsSync(join(workspace, 'src/ui-components/Button.jsx'))).toBe(true)
     expect(readFileSync(join(workspace, 'src/ui-components/custom/MyWidget.jsx'), 'utf8')).toBe('hand-written')
-    expect(run.summary).toContain('src/ui-components/Card.jsx')
-    expect(run.summary).toMatch(/Removed/)
+    expect(run.summary).toMatch(/\| ➖ removed \(2\) \| `Card\.d\.ts`, `Card\.jsx` \|/)
   })
 
   it('keeps a no-longer-generated file that was edited by hand, with a warning', async () => {
@@ -231,7 +231,7 @@ describe('codegen: pruning, clean and changed', () => {
     emulator().setScenario({ contentVersion: 2 })
     const run = await codegen(workspace)
     expect(run.outputs.changed).toBe('true')
-    expect(run.summary).toMatch(/Changed/)
+    expect(run.summary).toMatch(/\| ✏️ changed \(\d+\) \|/)
   })
 
   it('writes into a custom output-path, creating it', async () => {

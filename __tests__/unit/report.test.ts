@@ -53,31 +53,47 @@ describe('outputsOf', () => {
 })
 
 describe('summaryMarkdown', () => {
-  it('starts with the result line and a details table', () => {
+  it('starts with the result line and its duration, then a details table headed by the job', () => {
     const markdown = summaryMarkdown(outcome({ jobId: 'job-1', status: 'succeeded', durationMs: 75_000 }))
     const lines = markdown.split('\n')
-    expect(lines[0]).toBe('## ✅ Amplify codegen job succeeded')
-    expect(lines).toContain('| Job | `job-1` |')
-    expect(lines).toContain('| Status | `succeeded` |')
-    expect(lines).toContain('| Duration | 1m15s |')
-    expect(lines.indexOf('| | |')).toBeLessThan(lines.indexOf('| Job | `job-1` |'))
+    expect(lines[0]).toBe('## ✅ Amplify codegen job succeeded in 1m15s')
+    // A table needs a head: the first row is it, so no empty row shows.
+    expect(lines.slice(2, 5)).toEqual(['| Job | `job-1` |', '|:--|:--|', '| Status | `succeeded` |'])
+    expect(markdown).not.toContain('| | |')
+    expect(markdown).not.toContain('Duration')
   })
 
   it.each([
-    ['failed', '❌'],
-    ['started', '🚀'],
-    ['in progress', '⏳'],
-    ['timed out', '⏱️'],
-    ['cancelled', '🛑']
-  ] as Array<[Result, string]>)('marks a %s job', (result, icon) => {
+    ['failed', '❌', ' after 42.0s'],
+    ['started', '🚀', ''],
+    ['in progress', '⏳', ''],
+    ['timed out', '⏱️', ' after 42.0s'],
+    ['cancelled', '🛑', ' after 42.0s']
+  ] as Array<[Result, string, string]>)('marks a %s job', (result, icon, took) => {
     // A noun that already names Amplify is not prefixed a second time.
-    expect(summaryMarkdown(outcome({ result, noun: 'Amplify Hosting job' })).split('\n')[0]).toBe(`## ${icon} Amplify Hosting job ${result}`)
-    expect(summaryMarkdown(outcome({ result, noun: 'backend job' })).split('\n')[0]).toBe(`## ${icon} Amplify backend job ${result}`)
+    expect(summaryMarkdown(outcome({ result, noun: 'Amplify Hosting job' })).split('\n')[0]).toBe(`## ${icon} Amplify Hosting job ${result}${took}`)
+    expect(summaryMarkdown(outcome({ result, noun: 'backend job' })).split('\n')[0]).toBe(`## ${icon} Amplify backend job ${result}${took}`)
   })
 
-  it('links the job to the console when there is a link', () => {
-    const markdown = summaryMarkdown(outcome({ jobId: '12', consoleUrl: 'https://console.aws.amazon.com/amplify/apps/d1/branches/main/deployments/12' }))
-    expect(markdown).toContain('| Job | [`12`](https://console.aws.amazon.com/amplify/apps/d1/branches/main/deployments/12) |')
+  it('gives the time in the table when the title does not (a job not waited for)', () => {
+    expect(summaryMarkdown(outcome({ result: 'started', jobId: 'j' }))).toContain('| Duration | 42.0s |')
+  })
+
+  it('links the job to the Amplify console, or to Amplify Studio, when there is a link', () => {
+    const hosting = 'https://us-east-1.console.aws.amazon.com/amplify/apps/d1/branches/main/deployments/12'
+    const markdown = summaryMarkdown(outcome({ jobId: '12', consoleUrl: hosting }))
+    expect(markdown).toContain(`| Job | [\`12\`](${hosting}) |`)
+    expect(markdown).toContain(`🔗 [Open in the Amplify console](${hosting})`)
+    const studio = 'https://us-east-1.admin.amplifyapp.com/admin/login?appId=d1&backendEnvironmentName=dev'
+    expect(summaryMarkdown(outcome({ jobId: 'c', consoleUrl: studio }))).toContain(`🔗 [Open in Amplify Studio](${studio})`)
+    expect(summaryMarkdown(outcome({ jobId: 'c' }))).not.toContain('🔗')
+  })
+
+  it('puts what the job type tells about a failure before the files', () => {
+    const markdown = summaryMarkdown(
+      outcome({ result: 'failed', job: { details: [], outputs: {}, sections: ['### Failing step: BUILD', ''] }, files: files({ files: ['a.js'] }) })
+    )
+    expect(markdown.indexOf('### Failing step: BUILD')).toBeLessThan(markdown.indexOf('### Files'))
   })
 
   it('quotes the failure, every line of it', () => {
@@ -91,46 +107,53 @@ describe('summaryMarkdown', () => {
     expect(markdown).toContain('| Reason | a\\|b c d e |')
   })
 
-  it('describes the output folder and lists added, changed, removed and kept files', () => {
+  it('describes the output folder and tabulates changed, added, removed and kept files, in that order', () => {
     const written = files(
-      { files: ['A.jsx', 'B.jsx', 'index.js'], added: ['A.jsx'], modified: ['index.js'], removed: ['Old.jsx'], changed: true },
+      { files: ['A.jsx', 'B.jsx', 'index.js', 'utils.js'], added: ['A.jsx'], modified: ['index.js', 'utils.js'], removed: ['Old.jsx'], changed: true },
       ['Edited.jsx']
     )
-    const markdown = summaryMarkdown(outcome({ files: written }))
-    expect(markdown).toContain('| Output | `src/ui-components`: 3 files, changed |')
-    expect(markdown).toContain('**Added** (1)\n\n- `src/ui-components/A.jsx`\n')
-    expect(markdown).toContain('**Changed** (1)\n\n- `src/ui-components/index.js`\n')
-    expect(markdown).toContain('**Removed** (1)\n\n- `src/ui-components/Old.jsx`\n')
-    expect(markdown).toContain('**Kept (edited by hand, no longer generated)** (1)\n\n- `src/ui-components/Edited.jsx`\n')
-    expect(markdown.indexOf('**Added**')).toBeLessThan(markdown.indexOf('**Changed**'))
-    expect(markdown.indexOf('**Changed**')).toBeLessThan(markdown.indexOf('**Removed**'))
+    const lines = summaryMarkdown(outcome({ files: written })).split('\n')
+    expect(lines).toContain('| Output | `src/ui-components`: 4 files, changed |')
+    const heading = lines.indexOf('### Files in `src/ui-components`: 2 changed, 1 added, 1 removed, 1 kept, 1 unchanged')
+    expect(heading).toBeGreaterThan(0)
+    expect(lines.slice(heading + 2, heading + 8)).toEqual([
+      '| Change | Files |',
+      '|:--|:--|',
+      '| ✏️ changed (2) | `index.js`, `utils.js` |',
+      '| ➕ added (1) | `A.jsx` |',
+      '| ➖ removed (1) | `Old.jsx` |',
+      '| 📌 kept (edited by hand, no longer generated) (1) | `Edited.jsx` |'
+    ])
   })
 
   it('says so when nothing changed', () => {
     const markdown = summaryMarkdown(outcome({ files: files({ files: ['A.jsx'] }) }))
-    expect(markdown).toContain('| Output | `src/ui-components`: 1 files, unchanged |')
-    expect(markdown).toContain('No files changed.')
-    expect(markdown).not.toContain('**Added**')
+    expect(markdown).toContain('| Output | `src/ui-components`: 1 file, unchanged |')
+    expect(markdown).toContain('No files changed: the 1 file in `src/ui-components` is as before.')
+    expect(markdown).not.toContain('| Change |')
   })
 
-  it('folds a list of more than 20 files, and not one of 20', () => {
+  it('folds the table when it names more than 20 files, and not at 20', () => {
     const many = Array.from({ length: 21 }, (_, i) => `Component${i}.jsx`)
     const folded = summaryMarkdown(outcome({ files: files({ files: many, added: many, changed: true }) }))
-    expect(folded).toContain('<details><summary>Added: 21 files</summary>')
-    expect(folded).toContain('- `src/ui-components/Component20.jsx`')
-    expect(folded).toContain('</details>')
-    expect(folded).not.toContain('**Added**')
+    expect(folded).toContain('### Files in `src/ui-components`: 21 added\n\n<details><summary>Show the 21 files</summary>\n\n| Change | Files |')
+    expect(folded).toContain('`Component20.jsx` |\n\n</details>')
 
     const twenty = many.slice(0, 20)
     const open = summaryMarkdown(outcome({ files: files({ files: twenty, added: twenty, changed: true }) }))
-    expect(open).toContain('**Added** (20)')
+    expect(open).toContain('| ➕ added (20) |')
     expect(open).not.toContain('<details>')
+  })
+
+  it('writes a file name with a backtick as code that stays code', () => {
+    const markdown = summaryMarkdown(outcome({ files: files({ files: ['a`b.js'], added: ['a`b.js'], changed: true }) }))
+    expect(markdown).toContain('| ➕ added (1) | `` a`b.js `` |')
   })
 
   it('has no file section when nothing was fetched', () => {
     const markdown = summaryMarkdown(outcome({ result: 'started', jobId: 'j' }))
     expect(markdown).not.toContain('Output')
-    expect(markdown).not.toContain('No files changed.')
+    expect(markdown).not.toContain('Files')
   })
 
   it('tabulates the dependencies of the generated code', () => {

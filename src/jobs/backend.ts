@@ -6,6 +6,7 @@ import { type AmplifyBackendClient, GetBackendJobCommand, type GetBackendJobResp
 import { ActionError } from '../errors.js'
 import type { BackendInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
+import { studioLink } from './links.js'
 import type { Job, JobLog } from './types.js'
 
 export type BackendClient = Pick<AmplifyBackendClient, 'send'>
@@ -13,16 +14,18 @@ export type BackendClient = Pick<AmplifyBackendClient, 'send'>
 export interface BackendJobDependencies {
   client: BackendClient
   log: Pick<JobLog, 'info'>
+  /** For the link to Amplify Studio in the summary. */
+  region?: string
 }
 
-export function createBackendJob(inputs: BackendInputs, { client, log }: BackendJobDependencies): Job<GetBackendJobResponse> {
+export function createBackendJob(inputs: BackendInputs, { client, log, region }: BackendJobDependencies): Job<GetBackendJobResponse> {
   const what = `backend job ${inputs.jobId} of environment '${inputs.environment}' in app ${inputs.appId}`
   return {
     noun: 'backend job',
 
     async start() {
       log.info(`Waiting for ${what}.`)
-      return { jobId: inputs.jobId }
+      return { jobId: inputs.jobId, consoleUrl: studioLink(region, inputs.appId, inputs.environment) }
     },
 
     async read(signal) {

@@ -18,6 +18,7 @@ import { maskPresignedUrl } from '../fetch/mask.js'
 import type { MaskSecret } from '../fetch/types.js'
 import type { CodegenInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
+import { studioLink } from './links.js'
 import type { Job, JobLog, JobReport } from './types.js'
 
 /** Token length stays well inside what idempotency tokens allow. */
@@ -31,9 +32,12 @@ export interface CodegenJobDependencies {
   context: RunContext
   mask: MaskSecret
   log: Pick<JobLog, 'info'>
+  /** For the link to Amplify Studio in the summary. */
+  region?: string
 }
 
-export function createCodegenJob(inputs: CodegenInputs, { client, context, mask, log }: CodegenJobDependencies): Job<CodegenJob> {
+export function createCodegenJob(inputs: CodegenInputs, { client, context, mask, log, region }: CodegenJobDependencies): Job<CodegenJob> {
+  const consoleUrl = studioLink(region, inputs.appId, inputs.environment)
   let jobId = inputs.jobId
   const ids = { appId: inputs.appId, environmentName: inputs.environment }
 
@@ -50,7 +54,7 @@ export function createCodegenJob(inputs: CodegenInputs, { client, context, mask,
     async start(signal) {
       if (jobId) {
         log.info(`Waiting for the existing codegen job ${jobId} (app ${inputs.appId}, environment ${inputs.environment}).`)
-        return { jobId }
+        return { jobId, consoleUrl }
       }
       const clientToken = inputs.clientToken ?? deriveClientToken(inputs, context)
       // render-config.ts validated every key and value against the service model.
@@ -59,7 +63,7 @@ export function createCodegenJob(inputs: CodegenInputs, { client, context, mask,
       const job = received(answer.entity)
       jobId = job.id!
       log.info(`Started codegen job ${jobId} (app ${inputs.appId}, environment ${inputs.environment}).`)
-      return { jobId, state: job }
+      return { jobId, consoleUrl, state: job }
     },
 
     async read(signal) {

@@ -223,13 +223,18 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
         ['Branch', `\`${inputs.branch}\``]
       ]
       if (job?.summary?.commitId) details.push(['Commit', `\`${job.summary.commitId.slice(0, 12)}\``])
-      const steps = (job?.steps ?? []).map(step => `${step.stepName} ${step.status}`).join(', ')
+      const steps = (job?.steps ?? []).map(step => `${STEP_ICONS[step.status ?? ''] ?? '⏸️'} ${step.stepName} ${step.status}${step.startTime && step.endTime ? ` ${stepDuration(step)}` : ''}`).join(', ')
       if (steps) details.push(['Steps', steps])
       const sections: string[] = []
       if (failure && (failure.step || failure.tail.length)) {
         const reason = failure.reason ? `: ${failure.reason}` : ''
         sections.push(`### Failing step: ${failure.step ?? 'unknown'}${reason}`, '')
-        if (failure.errorLine) sections.push(`Last error line: \`${failure.errorLine.replace(/`/g, "'")}\``, '')
+        // The lines that lead to the error, open: what a reader looks for first.
+        const context = errorContext(failure.tail, failure.errorLine)
+        if (context.length) {
+          const lead = failure.errorLine ? `The ${failure.step ?? 'step'} log around the last error line:` : `The end of the ${failure.step ?? 'step'} log:`
+          sections.push(lead, '', '```text', ...context.map(line => line.replace(/```/g, "'''")), '```', '')
+        }
         if (failure.tail.length) {
           sections.push(
             `<details><summary>Last ${failure.tail.length} lines of the ${failure.step ?? 'step'} log</summary>`,
@@ -246,6 +251,22 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
       return { details, outputs: {}, sections }
     }
   }
+}
+
+const STEP_ICONS: Record<string, string> = { SUCCEED: '✅', FAILED: '❌', CANCELLED: '🛑', RUNNING: '⏳' }
+/** How many lines before the error line the summary shows open (the whole tail stays folded). */
+const CONTEXT_LINES_BEFORE = 10
+const CONTEXT_LINES_AFTER = 2
+
+/**
+ * The lines around the last error line, without timestamps; the last lines of the log when no
+ * line looks like an error.
+ */
+export function errorContext(tail: readonly string[], errorLine: string | undefined): string[] {
+  const plain = tail.map(line => line.replace(LOG_LINE_PREFIX, ''))
+  let at = errorLine === undefined ? -1 : plain.findLastIndex(line => line.trim() === errorLine)
+  if (at < 0) at = plain.length - 1 - CONTEXT_LINES_AFTER
+  return plain.slice(Math.max(0, at - CONTEXT_LINES_BEFORE), at + 1 + CONTEXT_LINES_AFTER)
 }
 
 export function hostingPhase(job: AmplifyJob): Phase {

@@ -51,13 +51,13 @@ export const openJob: OpenJob = async (inputs, environment) => {
         import('@aws-sdk/client-amplifyuibuilder'),
         import('./codegen.js')
       ])
-      const { client } = await createCheckedClient(region => new AmplifyUIBuilderClient({ region, ...sdk }), inputs.region)
+      const { client, region } = await createCheckedClient(region => new AmplifyUIBuilderClient({ region, ...sdk }), inputs.region)
       // StartCodegenJob is idempotent through its client token: a repeat hands back the same job.
       const patient = patientClient(client, {
         patienceFor: command => (command instanceof StartCodegenJobCommand ? (command.input.clientToken ? 'transient' : 'throttling') : 'none'),
         warn: environment.log.warning
       })
-      return { job: createCodegenJob(inputs, { ...environment, client: patient }) as Job<unknown>, close: () => client.destroy() }
+      return { job: createCodegenJob(inputs, { ...environment, client: patient, region }) as Job<unknown>, close: () => client.destroy() }
     }
     case 'release':
     case 'retry': {
@@ -79,8 +79,8 @@ export const openJob: OpenJob = async (inputs, environment) => {
         import('@aws-sdk/client-amplifybackend'),
         import('./backend.js')
       ])
-      const { client } = await createCheckedClient(region => new AmplifyBackendClient({ region, ...sdk }), inputs.region)
-      return { job: createBackendJob(inputs, { ...environment, client }) as Job<unknown>, close: () => client.destroy() }
+      const { client, region } = await createCheckedClient(region => new AmplifyBackendClient({ region, ...sdk }), inputs.region)
+      return { job: createBackendJob(inputs, { ...environment, client, region }) as Job<unknown>, close: () => client.destroy() }
     }
   }
 }

@@ -21,7 +21,7 @@ import type { HostingInputs } from '../../../src/inputs.js'
 const stageZipFromUrl = jest.fn<(...args: unknown[]) => Promise<StagedFile[]>>(async () => [])
 jest.unstable_mockModule('../../../src/fetch/asset.js', () => ({ stageZipFromUrl }))
 
-const { createHostingJob, hostingPhase, lastErrorLine, LOG_TAIL_LINES, QUEUED_NOTICE_AFTER_MS } = await import('../../../src/jobs/hosting.js')
+const { createHostingJob, errorContext, hostingPhase, lastErrorLine, LOG_TAIL_LINES, QUEUED_NOTICE_AFTER_MS } = await import('../../../src/jobs/hosting.js')
 
 const APP = 'd1a2b3c4d5e6f7'
 const SIGNATURE = '0123456789abcdef'.repeat(4)
@@ -376,13 +376,17 @@ describe('a failed job', () => {
     const report = hosting.report(state)
     const markdown = report.sections!.join('\n')
     expect(markdown).toContain('### Failing step: BUILD: npm run build exited with 2')
-    expect(markdown).toContain("Last error line: `src/App.tsx(4,30): error TS2307: Cannot find module './ui-components'.`")
+    // The lines up to the error line and two after it, open and without timestamps; the whole tail folded.
+    const open = markdown.slice(markdown.indexOf('The BUILD log around the last error line:'), markdown.indexOf('<details>'))
+    expect(open).toContain("```text\nline 1\n")
+    expect(open).toContain("src/App.tsx(4,30): error TS2307: Cannot find module './ui-components'.\n")
+    expect(open).not.toMatch(/\d{4}-\d\d-\d\dT/)
     expect(markdown).toContain('<details><summary>Last 15 lines of the BUILD log</summary>')
     expect(markdown).toContain('```text\n2024-05-01T10:00:00.000Z [INFO]: line 1\n')
     expect(report.details).toEqual(
       expect.arrayContaining([
         ['Branch', '`main`'],
-        ['Steps', 'BUILD FAILED']
+        ['Steps', '❌ BUILD FAILED 1m23s']
       ])
     )
   })
@@ -390,7 +394,8 @@ describe('a failed job', () => {
   it('a log line cannot close the summary code block', async () => {
     const { hosting, state } = await failed({ log: 'before\n```\n## injected\nnpm ERR! broke\n' })
     const markdown = hosting.report(state).sections!.join('\n')
-    expect(markdown.match(/```/g)).toHaveLength(2)
+    // Two code blocks (the lines around the error, open; the whole tail, folded): two fences each.
+    expect(markdown.match(/```/g)).toHaveLength(4)
     expect(markdown).toContain("'''")
   })
 
@@ -603,7 +608,7 @@ describe('report', () => {
       ['App', `\`${APP}\``],
       ['Branch', '`main`'],
       ['Commit', '`c0ffeec0ffee`'],
-      ['Steps', 'BUILD SUCCEED, DEPLOY SUCCEED']
+      ['Steps', '✅ BUILD SUCCEED 1m23s, ✅ DEPLOY SUCCEED 1m23s']
     ])
     expect(report.sections).toEqual([])
   })
@@ -614,5 +619,24 @@ describe('report', () => {
       ['App', `\`${APP}\``],
       ['Branch', '`main`']
     ])
+  })
+})
+
+describe('errorContext', () => {
+  const tail = Array.from({ length: 30 }, (_, i) => `2024-05-01T10:00:00.000Z [INFO]: line ${i + 1}`)
+
+  it('shows ten lines before the error line and two after, without timestamps', () => {
+    expect(errorContext(tail, 'line 20')).toEqual(Array.from({ length: 13 }, (_, i) => `line ${i + 10}`))
+  })
+
+  it('shows the last lines when no line looks like an error, or the error line is not in the tail', () => {
+    const last = Array.from({ length: 13 }, (_, i) => `line ${i + 18}`)
+    expect(errorContext(tail, undefined)).toEqual(last)
+    expect(errorContext(tail, 'not there')).toEqual(last)
+  })
+
+  it('stays inside a short log', () => {
+    expect(errorContext(['only error'], 'only error')).toEqual(['only error'])
+    expect(errorContext([], undefined)).toEqual([])
   })
 })
