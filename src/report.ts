@@ -109,8 +109,9 @@ const CHANGE_LABELS: Record<Change, string> = {
   changed: '✏️ changed',
   added: '➕ added',
   removed: '➖ removed',
-  kept: '📌 kept (edited by hand, no longer generated)'
+  kept: '📌 kept'
 }
+const CHANGE_NOTES: Partial<Record<Change, string>> = { kept: ': edited by hand, no longer generated' }
 
 /**
  * What changed in the output folder, one table row per kind of change, paths relative to the
@@ -133,7 +134,7 @@ function fileSections(files: FilesWritten): string[] {
   const unchanged = total - added.length - modified.length
   const counts = listed.map(([change, list]) => `${list.length} ${change}`)
   if (unchanged > 0) counts.push(`${unchanged} unchanged`)
-  const rows = listed.map(([change, list]) => `| ${CHANGE_LABELS[change]} (${list.length}) | ${escapeCell(list.map(code).join(', '))} |`)
+  const rows = listed.map(([change, list]) => `| ${CHANGE_LABELS[change]} (${list.length})${CHANGE_NOTES[change] ?? ''} | ${escapeCell(list.map(code).join(', '))} |`)
   const table = ['| Change | Files |', '|:--|:--|', ...rows, '']
   const heading = [`### Files in ${code(files.path)}: ${counts.join(', ')}`, '']
   const named = listed.reduce((sum, [, list]) => sum + list.length, 0)

@@ -122,7 +122,7 @@ describe('summaryMarkdown', () => {
       '| ✏️ changed (2) | `index.js`, `utils.js` |',
       '| ➕ added (1) | `A.jsx` |',
       '| ➖ removed (1) | `Old.jsx` |',
-      '| 📌 kept (edited by hand, no longer generated) (1) | `Edited.jsx` |'
+      '| 📌 kept (1): edited by hand, no longer generated | `Edited.jsx` |'
     ])
   })
 
