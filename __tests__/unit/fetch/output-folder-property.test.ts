@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { recoverOutputFolder, SimulatedCrash } from '../../../src/fetch/output-folder.js'
+import { OutputFolderError, recoverOutputFolder, SimulatedCrash, WORK_DIR_NAME } from '../../../src/fetch/output-folder.js'
 import {
   commitScenario,
   type Entry,
@@ -108,6 +108,42 @@ describe('output folder property', () => {
         expect(lenient ? withoutExtraEmptyFolders(tree, target) : tree).toEqual(target)
         // Every commit, even a refused one (its undo), has steps, so the crash always hits one.
         expect(commit).toBe('crashed')
+      }),
+      { numRuns: RUNS }
+    )
+  }, TIMEOUT_MS)
+
+  it('puts back the old tree at once when an ordinary error (a full disk) hits any step before the commit point, and keeps the new one after it', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarios, fc.nat(), async (scenario, errorSeed) => {
+        const expected = await expectations(scenario)
+        const step = 1 + (errorSeed % Math.max(1, expected.steps.length))
+        const workspace = await setUp(scenario)
+        const hooks = failAt(step, 'error')
+        Object.assign(hooks.error, { code: 'ENOSPC' })
+
+        const failure = await commitScenario(workspace, scenario, hooks).then(
+          () => undefined,
+          (error: unknown) => error
+        )
+        const tree = await snapshot(workspace.root)
+        expect(outsideOf(tree, scenario.output)).toEqual(outsideOf(expected.before, scenario.output))
+        if (expected.refused) {
+          // Refused while planning; the error hit the undo of nothing, or passed unnoticed.
+          expect(failure).toBeDefined()
+          await recoverOutputFolder(workspace.output)
+          expect(await snapshot(workspace.root)).toEqual(expected.before)
+        } else if (step <= expected.commitStep) {
+          // No recovery needed: the commit itself put everything back before it failed.
+          expect({ step, failure, tree }).toEqual({ step, failure: hooks.error, tree: expected.before })
+        } else {
+          // Past the commit point only cleanup is left: the new files stay, the next run removes the rest.
+          expect(failure).toBeInstanceOf(OutputFolderError)
+          const withoutWork = Object.fromEntries(Object.entries(tree).filter(([relative]) => !relative.includes(WORK_DIR_NAME)))
+          expect({ step, tree: withoutWork }).toEqual({ step, tree: expected.after })
+          await recoverOutputFolder(workspace.output)
+          expect(await snapshot(workspace.root)).toEqual(expected.after)
+        }
       }),
       { numRuns: RUNS }
     )
