@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import * as core from './workflow-commands.js'
 import { isPassingAwsError, explainAwsError } from './aws.js'
 import { readRunContext, type RunContext } from './context.js'
-import { checkDependencies, dependencyWarning, type RequiredDependency } from './dependencies.js'
+import type { DependencyCheck, RequiredDependency } from './dependencies.js'
 import { formatDuration } from './duration.js'
 import { ActionError, CancelledError, DeadlineError, InputError, JobFailedError } from './errors.js'
 import { createDownloader } from './fetch/http.js'
@@ -179,7 +179,7 @@ async function execute(
   if (output && job.stageFiles) {
     outcome.files = await fetchFiles(inputs, output, job, lastState, { cancelSignal, deadline, clock: deps.clock, downloader })
   }
-  if (inputs.jobType === 'codegen') outcome.dependencies = warnAboutDependencies(outcome.job.outputs.dependencies, inputs.workspace)
+  if (inputs.jobType === 'codegen') outcome.dependencies = await warnAboutDependencies(outcome.job.outputs.dependencies, inputs.workspace)
   outcome.result = 'succeeded'
 }
 
@@ -232,7 +232,9 @@ async function fetchFiles(
   }
 }
 
-function warnAboutDependencies(json: string | undefined, workspace: string): ReturnType<typeof checkDependencies> {
+/** semver is loaded here, after the job, not before the first AWS request (docs/performance.md). */
+async function warnAboutDependencies(json: string | undefined, workspace: string): Promise<DependencyCheck[]> {
+  const { checkDependencies, dependencyWarning } = await import('./dependencies.js')
   const required = JSON.parse(json ?? '[]') as RequiredDependency[]
   const checks = checkDependencies(required, readPackageJson(workspace))
   for (const check of checks) {
