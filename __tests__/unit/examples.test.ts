@@ -1,0 +1,170 @@
+/**
+ * Every workflow a user may copy (examples/*.yml and the complete workflows in the README) is
+ * checked against action.yml and against the action's own input validation: each `with:` key is an
+ * input, the required ones are given, the values pass readInputs (with `${{ }}` expressions
+ * replaced by sample values), and `steps.<id>.outputs.<name>` names an output that exists.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { readRunContext } from '../../src/context.js'
+import { readInputs } from '../../src/inputs.js'
+
+interface ActionYaml {
+  inputs: Record<string, { required?: boolean }>
+  outputs: Record<string, unknown>
+}
+interface Step {
+  id?: string
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+}
+interface Workflow {
+  on?: unknown
+  permissions?: Record<string, string>
+  jobs?: Record<string, { permissions?: Record<string, string>; steps?: Step[] }>
+}
+
+const action = parse(readFileSync('action.yml', 'utf8')) as ActionYaml
+const THIS_ACTION = /^amplify-job-action\/amplify-job-action@v\d+$/
+/** What each job type cannot do without, beyond app-id (action.yml says it in prose). */
+const REQUIRED_BY_JOB_TYPE: Record<string, string[]> = {
+  codegen: ['environment'],
+  release: ['branch'],
+  retry: ['branch', 'job-id'],
+  backend: ['environment', 'job-id']
+}
+/** Values that stand in for `${{ ... }}` expressions, per input. */
+function sampleValue(input: string, jobType: string): string | undefined {
+  const samples: Record<string, string> = {
+    'app-id': 'd1a2b3c4d5e6f7',
+    environment: 'staging',
+    branch: 'main',
+    'job-id': jobType === 'retry' ? '42' : 'a1b2c3d4',
+    'output-path': 'src/ui-components',
+    'commit-id': 'a'.repeat(40),
+    'commit-message': 'A commit',
+    'job-reason': 'A reason',
+    'client-token': 'token-1'
+  }
+  return samples[input]
+}
+
+const workspace = mkdtempSync(join(tmpdir(), 'examples-test-'))
+afterAll(() => rmSync(workspace, { recursive: true, force: true }))
+
+/** The complete workflows: examples/*.yml and the README's yaml blocks that have `jobs:`. */
+function workflows(): Array<[string, string]> {
+  const found: Array<[string, string]> = readdirSync('examples')
+    .filter(name => /\.ya?ml$/.test(name))
+    .sort()
+    .map(name => [`examples/${name}`, readFileSync(join('examples', name), 'utf8')])
+  const readme = readFileSync('README.md', 'utf8')
+  let index = 0
+  for (const match of readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)) {
+    index++
+    if (/^jobs:/m.test(match[1]!)) found.push([`README.md yaml block ${index}`, match[1]!])
+  }
+  return found
+}
+
+function stepsOfThisAction(workflow: Workflow): Array<{ job: string; step: Step; before: Step[] }> {
+  const found: Array<{ job: string; step: Step; before: Step[] }> = []
+  for (const [job, definition] of Object.entries(workflow.jobs ?? {})) {
+    const steps = definition.steps ?? []
+    steps.forEach((step, i) => {
+      if (step.uses && THIS_ACTION.test(step.uses)) found.push({ job, step, before: steps.slice(0, i) })
+    })
+  }
+  return found
+}
+
+const all = workflows()
+
+describe('examples and README workflows', () => {
+  it('are there: four examples at least, and a complete workflow per job type in the README', () => {
+    expect(all.filter(([name]) => name.startsWith('examples/')).length).toBeGreaterThanOrEqual(4)
+    const readmeTypes = new Set(
+      all
+        .filter(([name]) => name.startsWith('README'))
+        .flatMap(([, text]) => stepsOfThisAction(parse(text) as Workflow).map(({ step }) => String(step.with?.['job-type'] ?? 'codegen')))
+    )
+    expect([...readmeTypes].sort()).toEqual(['backend', 'codegen', 'release', 'retry'])
+  })
+
+  describe.each(all)('%s', (_name, text) => {
+    const workflow = parse(text) as Workflow
+    const uses = stepsOfThisAction(workflow)
+
+    it('is a workflow that uses this action', () => {
+      expect(workflow.on).toBeDefined()
+      expect(uses.length).toBeGreaterThan(0)
+    })
+
+    it('gives only inputs of action.yml, and every required one', () => {
+      for (const { step } of uses) {
+        const given = Object.keys(step.with ?? {})
+        expect(given.filter(name => !(name in action.inputs))).toEqual([])
+        const required = Object.entries(action.inputs).filter(([, input]) => input.required).map(([name]) => name)
+        expect(required.filter(name => !given.includes(name))).toEqual([])
+        const jobType = String(step.with?.['job-type'] ?? 'codegen')
+        expect(Object.keys(REQUIRED_BY_JOB_TYPE)).toContain(jobType)
+        expect(REQUIRED_BY_JOB_TYPE[jobType]!.filter(name => !given.includes(name))).toEqual([])
+      }
+    })
+
+    it("passes the action's own input checks, with no input ignored for its job type", () => {
+      for (const { step } of uses) {
+        const jobType = String(step.with?.['job-type'] ?? 'codegen')
+        const values: Record<string, string> = {}
+        for (const [name, raw] of Object.entries(step.with ?? {})) {
+          const value = String(raw)
+          if (!value.includes('${{')) values[name] = value
+          else {
+            const sample = sampleValue(name, jobType)
+            if (sample === undefined) throw new Error(`no sample value for an expression in '${name}': add one to sampleValue()`)
+            values[name] = sample
+          }
+        }
+        const warnings: string[] = []
+        readInputs({ get: name => values[name] ?? '', warn: message => warnings.push(message) }, readRunContext({ GITHUB_WORKSPACE: workspace }))
+        expect(warnings).toEqual([])
+      }
+    })
+
+    it('reads only outputs of action.yml from its steps', () => {
+      const ids = new Set(uses.map(({ step }) => step.id).filter((id): id is string => id !== undefined))
+      for (const [, id, output] of text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        if (ids.has(id!)) expect(Object.keys(action.outputs)).toContain(output)
+      }
+    })
+
+    it('gets AWS credentials with OIDC before the step', () => {
+      for (const { job, before } of uses) {
+        expect(before.some(step => step.uses?.startsWith('aws-actions/configure-aws-credentials@'))).toBe(true)
+        const permissions = { ...workflow.permissions, ...workflow.jobs![job]!.permissions }
+        expect(permissions['id-token']).toBe('write')
+      }
+    })
+
+    it('pins every other action to a version', () => {
+      for (const definition of Object.values(workflow.jobs ?? {})) {
+        for (const step of definition.steps ?? []) {
+          if (step.uses) expect(step.uses).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+(\.\d+)*|[0-9a-f]{40})$/)
+        }
+      }
+    })
+  })
+
+  it('the checks catch a key that is not an input, and a job type without what it requires', () => {
+    const bad = parse(
+      'on: push\njobs:\n  a:\n    steps:\n      - uses: amplify-job-action/amplify-job-action@v1\n        with:\n          app-id: d1\n          job-type: retry\n          branch: main\n          brnach: main\n'
+    ) as Workflow
+    const { step } = stepsOfThisAction(bad)[0]!
+    expect(Object.keys(step.with!).filter(name => !(name in action.inputs))).toEqual(['brnach'])
+    expect(REQUIRED_BY_JOB_TYPE.retry!.filter(name => !(name in step.with!))).toEqual(['job-id'])
+  })
+})
