@@ -12,6 +12,7 @@ import { parseCodegenManifest, stageCodegenManifest } from './manifest.js'
 import { maskPresignedUrl } from './mask.js'
 import type { Downloader, FetchLimits, MaskSecret, StagedFile, Staging } from './types.js'
 import { extractZip } from './zip.js'
+import { stageZipStreaming } from './zip-stream.js'
 
 /** A zip starts with a local file header; an empty zip is only its end record. */
 const ZIP_LOCAL_HEADER = Buffer.from('PK\x03\x04', 'latin1')
@@ -102,7 +103,10 @@ export async function stageCodegenAsset(
   )
 }
 
-/** Fetches a zip (hosting build artifacts) and unpacks it into staging.root. Masks the URL first. */
+/**
+ * Fetches a zip (hosting build artifacts) and unpacks it into staging.root. Masks the URL first.
+ * Unpacks while downloading where the host serves ranges (zip-stream.ts), else from a scratch copy.
+ */
 export async function stageZipFromUrl(
   url: string,
   staging: Staging,
@@ -110,6 +114,8 @@ export async function stageZipFromUrl(
   options: StageZipOptions
 ): Promise<StagedFile[]> {
   maskPresignedUrl(url, options.mask)
+  const streamed = await stageZipStreaming(url, staging, downloader, { limits: options.limits, what: options.what, signal: options.signal })
+  if (streamed !== undefined) return streamed
   return withScratchDownload(
     url,
     staging,

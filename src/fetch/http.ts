@@ -21,7 +21,7 @@ import {
   MAX_REDIRECTS
 } from './limits.js'
 import { fileSink } from './file-sink.js'
-import type { DownloadOptions, DownloadResult, Downloader } from './types.js'
+import type { ByteRange, DownloadOptions, DownloadResult, Downloader } from './types.js'
 
 /** Network error codes worth another attempt: the connection broke, not the request. */
 const RETRYABLE_CODES = new Set([
@@ -105,6 +105,7 @@ export function createDownloader(options: DownloaderOptions = {}): ClosableDownl
   return {
     toFile: (url, destination, opts) => toFile(settings, url, destination, opts),
     toBuffer: (url, opts) => toBuffer(settings, url, opts),
+    toSink: (url, createSink, opts) => toSink(settings, url, createSink, opts),
     close() {
       settings.agents['http:'].destroy()
       settings.agents['https:'].destroy()
@@ -161,6 +162,12 @@ async function toBuffer(s: Settings, url: string, opts: DownloadOptions): Promis
   })
 }
 
+async function toSink(s: Settings, url: string, createSink: () => NodeJS.WritableStream, opts: DownloadOptions): Promise<void> {
+  opts.signal?.throwIfAborted()
+  const target = allowedUrl(url, opts.what)
+  await withRetries(s, opts, () => attemptOnce(s, target, opts, createSink))
+}
+
 async function withRetries<T>(s: Settings, opts: DownloadOptions, run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     opts.signal?.throwIfAborted()
@@ -191,7 +198,7 @@ async function withRetries<T>(s: Settings, opts: DownloadOptions, run: () => Pro
  * checks into a fresh sink. Throws RetryableFailure for what another attempt may fix, an ActionError
  * for what it cannot, and the caller's abort reason when the signal fires.
  */
-async function attemptOnce(s: Settings, url: URL, opts: DownloadOptions, createSink: () => Writable): Promise<void> {
+async function attemptOnce(s: Settings, url: URL, opts: DownloadOptions, createSink: () => NodeJS.WritableStream): Promise<void> {
   const outer = opts.signal
   // Aborted by the idle timer, and to drop whatever is left of a failed attempt. Combined with the
   // caller's signal through AbortSignal.any, which adds no listener to it: parallel downloads on
@@ -207,8 +214,9 @@ async function attemptOnce(s: Settings, url: URL, opts: DownloadOptions, createS
   }
   let counted = 0
   try {
-    const response = await openResponse(s, url, opts.what, signal, stillAlive)
-    const decoder = checkResponse(response, opts)
+    const range = opts.range?.()
+    const response = await openResponse(s, url, opts.what, signal, stillAlive, range)
+    const decoder = range === undefined ? checkResponse(response, opts) : checkRangeResponse(response, range, opts)
     const declared = contentLength(response)
     let received = 0
     const networkMeter = new Transform({
@@ -257,11 +265,12 @@ async function openResponse(
   url: URL,
   what: string,
   signal: AbortSignal,
-  onActivity: () => void
+  onActivity: () => void,
+  range?: ByteRange
 ): Promise<http.IncomingMessage> {
   let current = url
   for (let redirects = 0; ; redirects++) {
-    const response = await request(s, current, signal, onActivity)
+    const response = await request(s, current, signal, onActivity, range)
     const status = response.statusCode ?? 0
     if (!REDIRECT_STATUSES.has(status)) return response
     response.resume()
@@ -294,10 +303,13 @@ function request(
   s: Settings,
   url: URL,
   signal: AbortSignal,
-  onActivity: () => void
+  onActivity: () => void,
+  range?: ByteRange
 ): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const options = { signal, headers: { 'user-agent': 'amplify-job-action' } }
+    const headers: Record<string, string> = { 'user-agent': 'amplify-job-action' }
+    if (range !== undefined) headers.range = 'suffix' in range ? `bytes=-${range.suffix}` : `bytes=${range.start}-${range.end - 1}`
+    const options = { signal, headers }
     const req =
       url.protocol === 'https:'
         ? https.get(url, { ...options, agent: s.agents['https:'] }, resolve)
@@ -306,6 +318,48 @@ function request(
     // The idle clock starts once the request has a socket, so waiting for a free one does not count.
     req.on('socket', onActivity)
   })
+}
+
+/**
+ * A host that ignores Range (it sends the whole body with 200) or answers one that cannot be used:
+ * the caller fetches the whole body another way. Never retried.
+ */
+export class RangeNotSupportedError extends Error {
+  constructor(readonly status: number) {
+    super(`the file host answered a range request with HTTP ${status}`)
+  }
+}
+
+/**
+ * The answer to a Range request: 206 with the Content-Range asked for and no content encoding.
+ * 200 (the whole body) and 416 fail with RangeNotSupportedError; other statuses as checkResponse.
+ */
+function checkRangeResponse(response: http.IncomingMessage, range: ByteRange, opts: DownloadOptions): undefined {
+  const status = response.statusCode ?? 0
+  if (status === 200 || status === 416) {
+    response.destroy()
+    throw new RangeNotSupportedError(status)
+  }
+  if (status !== 206) {
+    checkResponse(response, opts)
+    return undefined
+  }
+  const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec((response.headers['content-range'] ?? '').trim())
+  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase()
+  const got = match ? { start: Number(match[1]), end: Number(match[2]) + 1, total: Number(match[3]) } : undefined
+  const expected =
+    got === undefined ? false : 'suffix' in range ? got.end === got.total && got.total - got.start === Math.min(range.suffix, got.total) : got.start === range.start && got.end === Math.min(range.end, got.total)
+  if (!expected || (encoding !== 'identity' && encoding !== '')) {
+    response.destroy()
+    throw new RangeNotSupportedError(status)
+  }
+  const declared = contentLength(response)
+  if (declared !== undefined && declared > opts.maxBytes) {
+    response.destroy()
+    throw tooLarge(opts, String(declared))
+  }
+  opts.onRange?.(got!)
+  return undefined
 }
 
 /** Fails on every answer but 200; returns the decoder for the body's content encoding, if any. */
@@ -410,7 +464,7 @@ export function isLoopback(hostname: string): boolean {
 
 /** Turns whatever one attempt threw into a RetryableFailure or a user-facing ActionError. */
 function classify(error: unknown, what: string): Error {
-  if (error instanceof RetryableFailure || error instanceof ActionError) return error
+  if (error instanceof RetryableFailure || error instanceof ActionError || error instanceof RangeNotSupportedError) return error
   if (error instanceof SinkError) {
     return new DownloadError(
       `Could not write ${what} to disk (${describe(error.original)}). Check the free space and permissions of the workspace.`

@@ -42,22 +42,32 @@ export interface ExtractOptions {
   what?: string
 }
 
-interface PlannedFile {
+/** A file entry of the central directory, checked, with the relative path it will have. */
+export interface PlannedFile {
   entry: Entry
   path: string
 }
 
-function unsafe(what: string, problem: string): UnsafeContentError {
+export function unsafe(what: string, problem: string): UnsafeContentError {
   return new UnsafeContentError(`Refusing ${what}: ${problem}. Nothing was written.`)
+}
+
+// decodeStrings: false, so that names reach safeRelativePath unaltered (yauzl would turn "\" into
+// "/" and refuse some names itself with messages that print them raw).
+const YAUZL_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true }
+
+/** Opens an archive whose bytes come from `reader` (zip-stream.ts: the fetched end of a download). */
+export function openZipFromReader(reader: yauzl.RandomAccessReader, size: number): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromRandomAccessReader(reader, size, YAUZL_OPTIONS, (error, zip) => (error === null ? resolve(zip) : reject(error)))
+  })
 }
 
 function openZip(zipPath: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    // decodeStrings: false, so that names reach safeRelativePath unaltered (yauzl would turn "\"
-    // into "/" and refuse some names itself with messages that print them raw).
     yauzl.open(
       zipPath,
-      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true },
+      YAUZL_OPTIONS,
       (error, zip) => (error === null ? resolve(zip) : reject(error))
     )
   })
@@ -99,7 +109,7 @@ function checkEntry(entry: Entry, name: string, what: string): 'file' | 'folder'
  * Reads the whole central directory and returns the files to write, or throws before anything is
  * written: a zip bomb is refused on what it declares, and the declared sizes are then enforced.
  */
-async function plan(zip: ZipFile, limits: FetchLimits, what: string, signal: AbortSignal | undefined): Promise<PlannedFile[]> {
+export async function plan(zip: ZipFile, limits: FetchLimits, what: string, signal: AbortSignal | undefined): Promise<PlannedFile[]> {
   // The count in the end record is checked before reading any entry: a hostile archive could
   // otherwise make us walk millions of them.
   if (zip.entryCount > limits.maxFiles) {
@@ -138,15 +148,17 @@ async function plan(zip: ZipFile, limits: FetchLimits, what: string, signal: Abo
  * chunks (yauzl checks the local header and that the data lies within the file), inflated when
  * deflated. The meter after them enforces the declared size.
  */
-async function entryData(zip: ZipFile, source: FileHandle, entry: Entry): Promise<NodeJS.ReadableStream[]> {
+async function entryData(zip: ZipFile, source: FileHandle, entry: Entry): Promise<NodeJS.ReadableStream> {
   const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true })
-  if (entry.compressedSize === 0) return [Readable.from([])]
-  const raw = createReadStream('', { fd: source.fd, autoClose: false, start: fileDataStart, end: fileDataStart + entry.compressedSize - 1, highWaterMark: READ_CHUNK_BYTES })
-  return entry.compressionMethod === DEFLATED ? [raw, zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES })] : [raw]
+  if (entry.compressedSize === 0) return Readable.from([])
+  return createReadStream('', { fd: source.fd, autoClose: false, start: fileDataStart, end: fileDataStart + entry.compressedSize - 1, highWaterMark: READ_CHUNK_BYTES })
 }
 
-/** Writes one planned file below staging.root (a new file, never an existing one) and hashes it. */
-async function writeFile(zip: ZipFile, source: FileHandle, file: PlannedFile, staging: Staging, what: string, signal: AbortSignal | undefined): Promise<StagedFile> {
+/**
+ * Writes one planned file below staging.root (a new file, never an existing one) from its bytes as
+ * stored in the archive (`raw`: inflated here when deflated), checks size and CRC-32, hashes it.
+ */
+export async function writeEntry(file: PlannedFile, raw: NodeJS.ReadableStream, staging: Staging, what: string, signal: AbortSignal | undefined): Promise<StagedFile> {
   const destination = path.join(staging.root, ...file.path.split('/'))
   await mkdir(path.dirname(destination), { recursive: true })
   const handle = await open(destination, 'wx')
@@ -155,7 +167,7 @@ async function writeFile(zip: ZipFile, source: FileHandle, file: PlannedFile, st
   let bytes = 0
   let complete = false
   try {
-    const stages = await entryData(zip, source, file.entry)
+    const stages = file.entry.compressionMethod === DEFLATED ? [raw, zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES })] : [raw]
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length
@@ -209,7 +221,8 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
     source = await open(zipPath, 'r')
     for (const file of files) {
       signal?.throwIfAborted()
-      const stagedFile = await writeFile(zip, source, file, staging, what, signal).catch((error: unknown) => {
+      const archive = source
+      const stagedFile = await entryData(zip, archive, file.entry).then(raw => writeEntry(file, raw, staging, what, signal)).catch((error: unknown) => {
         throw damaged(error, `the entry ${printableName(file.path)} of ${what}`, 'its content does not match its header')
       })
       staging.add(stagedFile)
@@ -225,7 +238,7 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
 }
 
 /** Keeps our own errors; turns yauzl's and the file system's into one that says what was refused. */
-function damaged(error: unknown, what: string, problem = 'it is not a valid zip archive or is damaged'): unknown {
+export function damaged(error: unknown, what: string, problem = 'it is not a valid zip archive or is damaged'): unknown {
   if (error instanceof ActionError) return error
   if ((error as { name?: unknown } | null)?.name === 'AbortError') return error
   const message = error instanceof Error ? error.message : String(error)
