@@ -1,7 +1,8 @@
 /**
  * Fault matrix, AWS APIs: throttling and 5xx on every API the action calls, for longer than the
- * SDK's own 3 attempts; half of all calls throttled for a long window; credentials that expire
- * mid-wait. Tests run concurrently (most of them wait), each with an app id of its own.
+ * SDK's own 3 attempts; credentials that expire mid-wait. (Half of all calls throttled for a long
+ * window: faults-downloads.test.ts, where it overlaps the idle-timeout test.) Tests run
+ * concurrently (most of them wait), each with an app id of its own.
  */
 import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
@@ -25,12 +26,6 @@ const emulator = sharedEmulator()
 
 /** More than the SDK's 3 attempts, so the action's own patience is what gets the call through. */
 const BEYOND_SDK = 7
-/**
- * The issue's "half of all calls throttled for a minute", scaled down to keep CI short: 20 s of
- * throttling, with the job running 18 s of it, is still six times the SDK's retry span.
- */
-const RATIO_WINDOW_MS = 20_000
-const RATIO_JOB_MS = 18_000
 
 function faultCount(appId: string, operation: string, fault: string): number {
   return requestsOf(emulator(), appId, operation).filter(request => request.fault === fault).length
@@ -134,28 +129,6 @@ describe('throttling and 5xx beyond the SDK retries, on every API', () => {
     expectCleanFailure(run, /AWS kept failing while starting the Amplify Hosting job \(InternalFailureException: .*re-run the step later/, sandbox, before)
     expect(requestsOf(emulator(), appId, 'StartJob')).toHaveLength(3)
   })
-})
-
-describe('half of all calls throttled for a long window', () => {
-  it.concurrent(`throttleRatio 0.5 for ${RATIO_WINDOW_MS / 1000} s on every AWS call, and every download throttled once: succeeds before the deadline`, async () => {
-    const appId = newAppId()
-    const sandbox = populatedSandbox()
-    const run = await runWith(emulator(), sandbox, {
-      appId,
-      scenario: { durationMs: RATIO_JOB_MS, throttleRatio: 0.5, throttleForMs: RATIO_WINDOW_MS, download: { failStatus: 429, failTimes: 1 } },
-      inputs: { ...CODEGEN_INPUTS, timeout: '60s' }
-    })
-    expectSuccess(run)
-    expect(run.outputs.status).toBe('succeeded')
-    const aws = requestsOf(emulator(), appId).filter(request => request.service === 'uibuilder')
-    const throttled = aws.filter(request => request.fault === 'throttleRatio').length
-    expect(throttled).toBeGreaterThanOrEqual(5)
-    // Half of the calls in the window: the emulator throttles every second one.
-    expect(Math.abs(aws.length - 2 * throttled)).toBeLessThanOrEqual(2)
-    const downloads = requestsOf(emulator(), appId, 'Download')
-    expect(downloads.filter(request => request.status === 429).length).toBe(downloads.filter(request => request.status === 200).length)
-    expect(treeOf(join(sandbox.workspace, 'src/ui-components/custom'))).toEqual({ 'Mine.jsx': 'mine\n' })
-  }, 90_000)
 })
 
 describe('credentials', () => {

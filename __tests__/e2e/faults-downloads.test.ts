@@ -1,5 +1,6 @@
 /**
- * Fault matrix, downloads and the manifest: stalls (idle timeout, then retry), files that keep
+ * Fault matrix, downloads and the manifest: stalls (idle timeout, then retry), half of all calls
+ * throttled for a long window (here, so that the two longest tests overlap), files that keep
  * failing, presigned URLs that really expired, artifact downloads cut short, and manifests at and
  * beyond the 10,000-file limit. Tests run concurrently, each with an app id of its own.
  */
@@ -31,6 +32,12 @@ const IDLE_TIMEOUT_MS = 30_000
 const BUTTON_FILES = 6
 /** X-Amz-Expires of the URLs in the expiry test. */
 const URL_LIFETIME_S = 3
+/**
+ * The issue's "half of all calls throttled for a minute", scaled down to keep CI short: 20 s of
+ * throttling, with the job running 18 s of it, is still six times the SDK's retry span.
+ */
+const RATIO_WINDOW_MS = 20_000
+const RATIO_JOB_MS = 18_000
 /** With the theme, index and utils files, just under the file limit. */
 const FAILED_COMPONENTS = 9_990
 
@@ -136,4 +143,26 @@ describe('the manifest', () => {
     expectCleanFailure(run, /could not generate 9990 components: "Broken0" \("Broken0\.jsx"\): Unknown binding; .* and 9970 more/, sandbox, before)
     expect(run.errors[0]!.length).toBeLessThan(4_000)
   })
+})
+
+describe('half of all calls, AWS and downloads, throttled for a long window', () => {
+  it.concurrent(`throttleRatio 0.5 for ${RATIO_WINDOW_MS / 1000} s on every AWS call, and every download throttled once: succeeds before the deadline`, async () => {
+    const appId = newAppId()
+    const sandbox = populatedSandbox()
+    const run = await runWith(emulator(), sandbox, {
+      appId,
+      scenario: { durationMs: RATIO_JOB_MS, throttleRatio: 0.5, throttleForMs: RATIO_WINDOW_MS, download: { failStatus: 429, failTimes: 1 } },
+      inputs: { ...CODEGEN_INPUTS, timeout: '60s' }
+    })
+    expectSuccess(run)
+    expect(run.outputs.status).toBe('succeeded')
+    const aws = requestsOf(emulator(), appId).filter(request => request.service === 'uibuilder')
+    const throttled = aws.filter(request => request.fault === 'throttleRatio').length
+    expect(throttled).toBeGreaterThanOrEqual(5)
+    // Half of the calls in the window: the emulator throttles every second one.
+    expect(Math.abs(aws.length - 2 * throttled)).toBeLessThanOrEqual(2)
+    const downloads = requestsOf(emulator(), appId, 'Download')
+    expect(downloads.filter(request => request.status === 429).length).toBe(downloads.filter(request => request.status === 200).length)
+    expect(treeOf(join(sandbox.workspace, 'src/ui-components/custom'))).toEqual({ 'Mine.jsx': 'mine\n' })
+  }, 90_000)
 })

@@ -94,3 +94,21 @@ describe('presigned URLs are masked before anything could print them', () => {
     }
   })
 })
+
+describe('where downloads may go', () => {
+  const URLS: Array<[string, string, RegExp]> = [
+    ['plain http to another machine', 'http://example.com/x.jsx?X-Amz-Signature=0123456789abcdef', /Refusing to download .* over plain http from another machine/],
+    ['a file URL', 'file:///etc/passwd', /Refusing to download .* from a file URL/],
+    ['an ftp URL', 'ftp://example.com/x.jsx', /Refusing to download .* from a ftp URL/]
+  ]
+
+  it.concurrent.each(URLS)('a manifest entry pointing at %s is refused before any request, and the URL is not shown', async (_label, url, why) => {
+    const appId = newAppId()
+    const manifestBody = JSON.stringify({ Output: [{ fileName: 'X.jsx', schemaName: 'X', downloadUrl: url }] })
+    const run = await runWith(emulator(), makeSandbox(), { appId, scenario: { manifestBody }, inputs: CODEGEN_INPUTS })
+    expect(run.exitCode).toBe(1)
+    expect(run.errors).toEqual([expect.stringMatching(why)])
+    expect(run.errors[0]).not.toContain(url)
+    expect(requestsOf(emulator(), appId, 'Download').map(request => request.fileName)).toEqual(['manifest.json'])
+  })
+})
