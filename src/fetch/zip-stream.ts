@@ -36,6 +36,8 @@ const LOCAL_HEADER = 0x04034b50
 const LOCAL_HEADER_BYTES = 30
 /** Entry data queued for a file while its previous piece is written. */
 const ENTRY_BUFFER_BYTES = 1024 * 1024
+/** Files still being written (their data all received) while the next entries arrive. */
+const MAX_FILES_IN_FLIGHT = 8
 
 export interface StreamZipOptions {
   limits: FetchLimits
@@ -219,15 +221,20 @@ interface OpenEntry {
 }
 
 /**
- * A Writable for one attempt: its bytes start at the local header of files[progress.next] and run
- * to `end` (the central directory). It skips to each entry's local header, checks it, and pipes the
- * entry's data into writeEntry; staged files are registered in the order they arrive.
+ * A Writable for one attempt: its bytes start at progress.from (the local header of the first file
+ * not yet staged when the attempt began) and run to `end`, the central directory. It skips to each
+ * entry's local header, checks it, and pipes the entry's data into writeEntry. Up to
+ * MAX_FILES_IN_FLIGHT files finish writing while the next entries arrive; they are registered in
+ * archive order.
  */
 function entrySink(files: readonly PlannedFile[], end: number, progress: Progress, staging: Staging, { what, signal }: StreamZipOptions): Writable {
   let position = progress.from
   let header: Buffer[] = []
   let headerBytes = 0
+  /** The entry receiving data, and the ones that have all of theirs and are still being written. */
   let current: OpenEntry | undefined
+  const finishing: OpenEntry[] = []
+  let nextFile: number | undefined
   let stopped = false
   const previousCleanup = progress.cleanup
 
@@ -238,6 +245,9 @@ function entrySink(files: readonly PlannedFile[], end: number, progress: Progres
       throw unsafe(entryWhat(file), 'its data runs past the end of the entries')
     }
     const input = new PassThrough({ highWaterMark: ENTRY_BUFFER_BYTES })
+    // writeEntry attaches its pipeline only once the file is open; an attempt that breaks before
+    // then destroys `input` with the error, which that pipeline still reports.
+    input.on('error', () => undefined)
     const state: { failed?: unknown } = {}
     const written = writeEntry(file, input, staging, what, signal).catch((error: unknown) => {
       state.failed = damaged(error, entryWhat(file), 'its content does not match its header')
@@ -256,13 +266,49 @@ function entrySink(files: readonly PlannedFile[], end: number, progress: Progres
     }
   }
 
-  const finishEntry = async (entry: OpenEntry): Promise<void> => {
+  /** One at a time (the sink's own steps and an abandoned attempt's cleanup may both ask). */
+  let staged: Promise<void> = Promise.resolve()
+
+  /** Waits for the oldest finishing file and registers it; rethrows its failure. */
+  const stageOldest = (): Promise<void> => {
+    staged = staged.then(
+      () => stageFirst(),
+      () => stageFirst()
+    )
+    return staged
+  }
+
+  const stageFirst = async (): Promise<void> => {
+    const entry = finishing[0]
+    if (entry === undefined) return
+    try {
+      const file = await entry.written
+      staging.add(file)
+      progress.staged.push(file)
+      progress.next++
+    } finally {
+      finishing.shift()
+    }
+  }
+
+  /** Stages every finishing file; with `keepGoing`, past failures (their files are gone). */
+  const stageAll = async (keepGoing = false): Promise<void> => {
+    while (finishing.length > 0) {
+      try {
+        await stageOldest()
+      } catch (error) {
+        if (!keepGoing) throw error
+      }
+    }
+  }
+
+  /** All of an entry's data is in: its file finishes while the next entries arrive. */
+  const received = async (entry: OpenEntry): Promise<void> => {
     entry.input.end()
-    const staged = await entry.written
-    staging.add(staged)
-    progress.staged.push(staged)
-    progress.next++
     current = undefined
+    finishing.push(entry)
+    nextFile!++
+    if (finishing.length >= MAX_FILES_IN_FLIGHT) await stageOldest()
   }
 
   /** Queues data for the open entry, waiting while its file catches up; rethrows its failure. */
@@ -276,6 +322,7 @@ function entrySink(files: readonly PlannedFile[], end: number, progress: Progres
   const consume = async (chunk: Buffer): Promise<void> => {
     // What an earlier, broken attempt still had in hand decides where this one starts writing.
     await previousCleanup
+    nextFile ??= progress.next
     let at = 0
     while (at < chunk.length) {
       // Destroyed (a broken or aborted attempt) while an await below was pending: stop here.
@@ -286,11 +333,15 @@ function entrySink(files: readonly PlannedFile[], end: number, progress: Progres
         at += take
         position += take
         current.remaining -= take
-        if (current.remaining === 0) await finishEntry(current)
+        if (current.remaining === 0) await received(current)
         continue
       }
-      if (progress.next >= files.length) return // what follows the last entry's data (a data descriptor)
-      const file = files[progress.next]!
+      if (nextFile >= files.length) {
+        // What follows the last entry's data (a data descriptor) is not needed.
+        await stageAll()
+        return
+      }
+      const file = files[nextFile]!
       const offset = file.entry.relativeOffsetOfLocalHeader
       if (position < offset) {
         const skip = Math.min(offset - position, chunk.length - at)
@@ -315,7 +366,7 @@ function entrySink(files: readonly PlannedFile[], end: number, progress: Progres
       header = []
       headerBytes = 0
       current = open(file, position)
-      if (current.remaining === 0) await finishEntry(current)
+      if (current.remaining === 0) await received(current)
     }
   }
 
@@ -323,21 +374,24 @@ function entrySink(files: readonly PlannedFile[], end: number, progress: Progres
   let handled: Promise<void> = Promise.resolve()
 
   /**
-   * The attempt ends (broken, aborted or short): an entry with all its data still gets staged, the
-   * file of one still missing data is removed; the next attempt waits for both (progress.cleanup).
+   * The attempt ends (broken, aborted or short): the files that have all their data are still
+   * staged, the file of an entry still missing data is removed; the next attempt waits for both.
    */
   const abandon = (error: Error | null): void => {
     stopped = true
-    const entry = current
-    if (entry !== undefined && entry.remaining > 0) {
-      current = undefined
-      entry.input.destroy(error ?? new Error('the download of the archive broke off'))
-    }
-    const settled = (promise: Promise<unknown> | undefined): Promise<void> => (promise ?? Promise.resolve()).then(
-      () => undefined,
-      () => undefined
-    )
-    progress.cleanup = Promise.all([settled(handled), settled(entry?.written)]).then(() => undefined)
+    const partial = current
+    current = undefined
+    partial?.input.destroy(error ?? new Error('the download of the archive broke off'))
+    const quietly = (promise: Promise<unknown> | undefined): Promise<void> =>
+      (promise ?? Promise.resolve()).then(
+        () => undefined,
+        () => undefined
+      )
+    progress.cleanup = (async () => {
+      await quietly(handled)
+      await quietly(stageAll(true))
+      await quietly(partial?.written)
+    })()
   }
 
   return new Writable({
@@ -354,12 +408,19 @@ function entrySink(files: readonly PlannedFile[], end: number, progress: Progres
       )
     },
     final(callback) {
-      // Bytes still missing: the downloader notices a short body and resumes from this entry.
-      abandon(null)
-      callback()
+      if (current !== undefined) {
+        // Bytes still missing: the downloader notices the short body and resumes from this entry.
+        abandon(null)
+        callback()
+        return
+      }
+      stageAll().then(
+        () => callback(),
+        (error: unknown) => callback(error instanceof Error ? error : new ActionError(String(error)))
+      )
     },
     destroy(error, callback) {
-      abandon(error)
+      if (!stopped) abandon(error)
       callback(error)
     }
   })
