@@ -133,6 +133,9 @@ describe('output folder property', () => {
           expect(failure).toBeDefined()
           await recoverOutputFolder(workspace.output)
           expect(await snapshot(workspace.root)).toEqual(expected.before)
+        } else if (expected.steps[step - 1] === 'restore the times of the output folder') {
+          // Cosmetic and best effort (a run that changes nothing puts back the folder's times): no failure.
+          expect({ step, failure, tree }).toEqual({ step, failure: undefined, tree: expected.after })
         } else if (step <= expected.commitStep) {
           // No recovery needed: the commit itself put everything back before it failed.
           expect({ step, failure, tree }).toEqual({ step, failure: hooks.error, tree: expected.before })
