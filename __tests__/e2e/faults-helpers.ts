@@ -8,7 +8,7 @@
  * keeps scenarios and fault counters per app.
  */
 import { afterAll, beforeAll, expect } from '@jest/globals'
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -21,6 +21,16 @@ export type { ActionRun }
 /** The preload that injects file-system faults into the bundled action (see the file). */
 export const FS_FAULTS_PRELOAD = resolve('__tests__/e2e/fixtures/fs-faults.mjs')
 
+/** Folders the file's tests made (sandboxes, logs), removed once the file is done. */
+const scratchFolders: string[] = []
+
+/** A fresh, real (symlink-free) temporary folder, removed after the file's tests. */
+export function scratchFolder(prefix: string): string {
+  const folder = realpathSync(mkdtempSync(join(tmpdir(), prefix)))
+  scratchFolders.push(folder)
+  return folder
+}
+
 /** One emulator for the whole file, never reset: tests tell their requests apart by app id. */
 export function sharedEmulator(): () => Emulator {
   let emulator: Emulator | undefined
@@ -29,6 +39,7 @@ export function sharedEmulator(): () => Emulator {
   })
   afterAll(async () => {
     await emulator?.close()
+    for (const folder of scratchFolders.splice(0)) rmSync(folder, { recursive: true, force: true })
   })
   return () => {
     if (!emulator) throw new Error('the emulator is not running: call sharedEmulator() at the top of the file')
@@ -59,7 +70,7 @@ export interface Sandbox {
  * Paths are real (no symlinked temp folder), so the preload can compare them.
  */
 export function makeSandbox(files: Record<string, string> = {}): Sandbox {
-  const parent = realpathSync(mkdtempSync(join(tmpdir(), 'aja-faults-')))
+  const parent = scratchFolder('aja-faults-')
   const workspace = join(parent, 'repo')
   mkdirSync(workspace)
   writeFileSync(join(parent, 'outside.txt'), 'next to the workspace\n')

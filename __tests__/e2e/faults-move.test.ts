@@ -9,8 +9,7 @@
  * state: that run gets a job that fails, so what it leaves is exactly what its recovery made.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Scenario } from '../../emulator/types.js'
 import {
@@ -23,6 +22,7 @@ import {
   populatedSandbox,
   runWith,
   type Sandbox,
+  scratchFolder,
   sharedEmulator,
   snapshot
 } from './faults-helpers.js'
@@ -103,14 +103,14 @@ let reference: Reference
 beforeAll(async () => {
   const prepared = await withOldOutput()
   const before = snapshot(prepared.sandbox)
-  const log = join(mkdtempSync(join(tmpdir(), 'aja-ops-')), 'ops.log')
+  const log = join(scratchFolder('aja-ops-'), 'ops.log')
   const started = Date.now()
   expectSuccess(await runNew(prepared, { AJA_FAULT_LOG: log }))
   const runMs = Date.now() - started
   const ops = readFileSync(log, 'utf8').trim().split('\n')
   const commitOp = ops.findIndex(line => / renameSync \.amplify-job-action\.work\/txn\/journal\.json$/.test(line)) + 1
   const again = await withOldOutput()
-  const fromStart = join(mkdtempSync(join(tmpdir(), 'aja-ops-')), 'ops.log')
+  const fromStart = join(scratchFolder('aja-ops-'), 'ops.log')
   expectSuccess(await runNew(again, { AJA_FAULT_FROM: 'any', AJA_FAULT_LOG: fromStart }))
   const opsFromStart = readFileSync(fromStart, 'utf8').trim().split('\n')
   reference = { before, after: snapshot(prepared.sandbox), ops, commitOp, opsFromStart, runMs }
@@ -190,7 +190,7 @@ describe('SIGINT and SIGTERM during the final move', () => {
     // Sent at the first backup rename: the move is under way.
     const op = reference.ops.findIndex(line => / renameSync Button\.jsx$/.test(line)) + 1
     expect(op).toBeGreaterThan(0)
-    const log = join(mkdtempSync(join(tmpdir(), 'aja-ops-')), 'ops.log')
+    const log = join(scratchFolder('aja-ops-'), 'ops.log')
     const run = await runNew(prepared, { AJA_FAULT_AT: String(op), AJA_FAULT_ACTION: signal, AJA_FAULT_LOG: log })
     expect(readFileSync(log, 'utf8')).toContain(`${op} ${signal} before renameSync Button.jsx`)
     expectSuccess(run)
