@@ -16,7 +16,7 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, loadavg, tmpdir, totalmem, availableParallelism } from 'node:os'
+import { availableParallelism, cpus, getPriority, loadavg, setPriority, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -40,6 +40,7 @@ const { values: args } = parseArgs({
 const CACHE = resolve('.cache/bench')
 const ACTION_BUILD = join(CACHE, 'action')
 const REPLAY_BUILD = join(CACHE, 'cli-replay')
+const FLOOR_BUILD = join(CACHE, 'sdk-floor')
 const PROFILES = join(CACHE, 'profiles')
 const TIME = '/usr/bin/time'
 const ENVIRONMENT = 'staging'
@@ -57,6 +58,7 @@ const DOWNLOAD_LATENCY_MS = 40
 const WAIT_COMPONENTS = 20
 /** Processes of the wait-bound scenario start this far apart, so their start-ups and fetches do not overlap. */
 const STAGGER_MS = 1500
+const BENCH_NICENESS = -10
 const ARTIFACT_MB = 100
 const ARTIFACT_FILES = 200
 /** Steps of 1 ms: the job has ended by the action's first GetJob. */
@@ -120,6 +122,7 @@ interface Context {
   node24: string
   actionEntry: string
   replayEntry: string
+  floorEntry: string
 }
 
 interface TimedAction {
@@ -284,10 +287,9 @@ async function bigArtifact(ctx: Context): Promise<void> {
     const actionWall: number[] = []
     const actionRss: number[] = []
     let files = 0
-    for (let rep = 0; rep < REPS.artifact; rep++) {
-      const timeFile = join(scratch, 'time.txt')
+    const timeFile = join(scratch, 'time.txt')
+    const runUnzip = async (): Promise<void> => {
       const out = join(scratch, 'unzipped')
-      rmSync(out, { recursive: true, force: true })
       const { env, dispose } = cleanEnv({})
       await spawnTimed(TIME, ['-v', '-o', timeFile, 'unzip', '-q', zip, '-d', out], { env })
       dispose()
@@ -295,7 +297,8 @@ async function bigArtifact(ctx: Context): Promise<void> {
       unzipWall.push(unzip.wallMs)
       unzipRss.push(unzip.maxRssKb)
       rmSync(out, { recursive: true, force: true })
-
+    }
+    const runTheAction = async (): Promise<void> => {
       const jobApp = newAppId()
       ctx.emulator.setScenario(scenario, jobApp)
       const { run } = await runActionTimed(ctx, { 'app-id': jobApp, 'job-type': 'release', branch: 'main', 'output-path': 'site' }, { wrapper: [TIME, '-v', '-o', timeFile] })
@@ -303,6 +306,13 @@ async function bigArtifact(ctx: Context): Promise<void> {
       const action = parseTimeV(timeFile)
       actionWall.push(action.wallMs)
       actionRss.push(action.maxRssKb)
+    }
+    for (let rep = 0; rep < REPS.artifact; rep++) {
+      // Alternate who goes first; each starts with no dirty pages left by the previous 100 MB.
+      for (const measure of rep % 2 === 0 ? [runUnzip, runTheAction] : [runTheAction, runUnzip]) {
+        execFileSync('sync')
+        await measure()
+      }
     }
     const name = `big artifact (hosting job, ${zipMb.toFixed(0)} MB zip, ${files} files)`
     rows.push(ratioRow({ scenario: name, measure: 'wall time (/usr/bin/time)', action: formatMs(median(actionWall)), versus: `${formatMs(median(unzipWall))} (unzip -q of the zip on disk)`, target: '≤ 2' }, median(actionWall), median(unzipWall), 2))
@@ -315,6 +325,7 @@ async function bigArtifact(ctx: Context): Promise<void> {
 async function startup(ctx: Context): Promise<void> {
   const bare: number[] = []
   const rawHttp: number[] = []
+  const sdkFloor: number[] = []
   const firstRequest: Record<string, number[]> = { codegen: [], release: [], backend: [] }
   const { env, dispose } = cleanEnv({})
   try {
@@ -325,6 +336,10 @@ async function startup(ctx: Context): Promise<void> {
       const started = await spawnTimed(ctx.node24, ['-e', "require('node:http').get(process.argv[1], r => r.resume())", `${ctx.emulator.url}/__emulator/health?probe=${probe}`], { env })
       const arrived = ctx.emulator.requests.find(request => request.query.probe === probe)
       rawHttp.push(arrived!.time - started.startMs)
+
+      const floorApp = newAppId()
+      const floor = await spawnTimed(ctx.node24, [ctx.floorEntry, floorApp], { env: { ...env, ...ctx.emulator.env } })
+      sdkFloor.push(ctx.emulator.requests.find(request => request.appId === floorApp)!.time - floor.startMs)
 
       for (const jobType of ['codegen', 'release', 'backend'] as const) {
         const appId = newAppId()
@@ -346,6 +361,8 @@ async function startup(ctx: Context): Promise<void> {
     rows.push(ratioRow({ scenario: name, measure: `action, job-type ${jobType}`, action: formatMs(median(times)), versus: `${formatMs(base)} (node -e 0)`, target: '≤ 3' }, median(times), base, 3))
   }
   rows.push({ scenario: name, measure: 'bare node, one raw HTTP request', action: formatMs(median(rawHttp)), versus: `${formatMs(base)} (node -e 0)`, ratio: median(rawHttp) / base })
+  rows.push({ scenario: name, measure: 'bare AWS SDK client, one signed call (bench/sdk-floor.ts)', action: formatMs(median(sdkFloor)), versus: `${formatMs(base)} (node -e 0)`, ratio: median(sdkFloor) / base })
+  rows.push({ scenario: name, measure: 'action (codegen) over the bare SDK client', action: `+${formatMs(median(firstRequest.codegen!) - median(sdkFloor))}`, versus: formatMs(median(sdkFloor)), ratio: median(firstRequest.codegen!) / median(sdkFloor) })
 }
 
 /** Records every module file a run of the action loads (Node 24's synchronous module hooks). */
@@ -404,8 +421,22 @@ function table(): string {
   return lines.join('\n')
 }
 
+/**
+ * Other work on a shared machine makes every figure noisy. Where allowed (root), the benchmark runs
+ * at a higher priority, inherited by everything it starts: both sides of every ratio alike.
+ */
+function raisePriority(): string {
+  try {
+    setPriority(0, BENCH_NICENESS)
+    return `priority raised to nice ${getPriority(0)}`
+  } catch {
+    return `normal priority (nice ${getPriority(0)})`
+  }
+}
+
 async function main(): Promise<void> {
   checkTools()
+  const priority = raisePriority()
   const wanted = only()
   const node24 = execFileSync(process.execPath, ['scripts/node24.mjs'], { encoding: 'utf8' }).trim()
   const node24Version = execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()
@@ -421,10 +452,11 @@ async function main(): Promise<void> {
     ncc('src/index.ts', ACTION_BUILD, ['--license', 'licenses.txt'])
     actionEntry = join(ACTION_BUILD, 'index.js')
   }
-  console.error('Bundling bench/cli-replay.ts ...')
+  console.error('Bundling bench/cli-replay.ts and bench/sdk-floor.ts ...')
   ncc('bench/cli-replay.ts', REPLAY_BUILD)
-  const ctx: Context = { emulator: await startEmulator(), node24, actionEntry, replayEntry: join(REPLAY_BUILD, 'index.js') }
-  const before = machine(node24Version)
+  ncc('bench/sdk-floor.ts', FLOOR_BUILD)
+  const ctx: Context = { emulator: await startEmulator(), node24, actionEntry, replayEntry: join(REPLAY_BUILD, 'index.js'), floorEntry: join(FLOOR_BUILD, 'index.js') }
+  const before = `${machine(node24Version)}; ${priority}`
   try {
     const step = async (label: string, fn: () => Promise<void>): Promise<void> => {
       const at = now()
