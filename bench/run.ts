@@ -4,8 +4,8 @@
  * node), each scenario measured several times; prints one table of medians and ratios with the
  * targets of issue 6. Not a test: nothing here fails a build; figures depend on the machine.
  *
- *   npm run bench                    full run (about 3 to 4 minutes)
- *   npm run bench -- --quick         fewer repetitions (about 2 minutes)
+ *   npm run bench                    full run (about 2.5 minutes)
+ *   npm run bench -- --quick         fewer repetitions (about 1.5 minutes)
  *   npm run bench -- --only fetch,startup      some scenarios: fetch, wait, artifact, startup, bundle
  *   npm run bench -- --dist dist     measure an existing bundle instead of building src/ afresh
  *   npm run bench -- --cpu-prof      also write a CPU profile of every action run (.cache/bench/profiles)
