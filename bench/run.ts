@@ -21,7 +21,6 @@ import { join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
-import { setMaxListeners } from 'node:events'
 import { parseArgs } from 'node:util'
 import { AmplifyClient, GetJobCommand, StartJobCommand } from '@aws-sdk/client-amplify'
 import { startEmulator, type Emulator } from '../emulator/server.js'
@@ -456,8 +455,6 @@ async function main(): Promise<void> {
   console.error('Bundling bench/cli-replay.ts and bench/sdk-floor.ts ...')
   ncc('bench/cli-replay.ts', REPLAY_BUILD)
   ncc('bench/sdk-floor.ts', FLOOR_BUILD)
-  // The emulator waits out each download's latency on its one closing signal: hundreds at once here.
-  setMaxListeners(1000)
   const ctx: Context = { emulator: await startEmulator(), node24, actionEntry, replayEntry: join(REPLAY_BUILD, 'index.js'), floorEntry: join(FLOOR_BUILD, 'index.js') }
   const before = `${machine(node24Version)}; ${priority}`
   try {

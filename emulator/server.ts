@@ -4,6 +4,7 @@
  * AWS_ENDPOINT_URL_* variables), serves the presigned URLs it hands out, and takes scenarios that
  * shape jobs and inject faults. See types.ts for what can be asked and observed.
  */
+import { setMaxListeners } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -58,6 +59,9 @@ export function signaturesIn(emulator: Pick<Emulator, 'issuedSignatures'>): stri
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const closing = new AbortController()
+  // Every request in flight (dozens of parallel downloads sleeping through their latency) listens
+  // for the close; that is concurrency, not a leak.
+  setMaxListeners(0, closing.signal)
   let baseUrl = ''
   let scratch: Promise<string> | undefined
   const scenarios = new ScenarioStore()

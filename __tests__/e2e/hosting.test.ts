@@ -165,11 +165,13 @@ describe('release: the happy path', () => {
 describe('every JobStatus ends as the table says', () => {
   it('CREATED, PENDING, PROVISIONING, RUNNING are waited through; SUCCEED succeeds', async () => {
     const run = await hosting(makeWorkspace(), {
+      // Reads come at about 0, 0.1, 0.25, 0.5, 0.8, 1.3, 2.1, 3.2, 4.9, 7.5, 11.3 s: each phase holds
+      // one or more of them with room to spare on a loaded machine.
       statuses: [
-        { status: 'CREATED', forMs: 200 },
-        { status: 'PENDING', forMs: 300 },
-        { status: 'PROVISIONING', forMs: 300 },
-        { status: 'RUNNING', forMs: 300 },
+        { status: 'CREATED', forMs: 1_000 },
+        { status: 'PENDING', forMs: 1_500 },
+        { status: 'PROVISIONING', forMs: 3_000 },
+        { status: 'RUNNING', forMs: 4_000 },
         { status: 'SUCCEED' }
       ]
     })
