@@ -72,7 +72,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     const context = readRunContext(deps.env)
     const inputs = readInputs({ get: name => core.getInput(name), warn: message => core.warning(message) }, context)
     outcome.jobType = inputs.jobType
-    await execute(inputs, context, deps, outcome, cancel.signal, closers, startedAt)
+    await execute({ inputs, context, deps, outcome, cancelSignal: cancel.signal, closers, deadline: startedAt + inputs.timeoutMs, startedAt })
   } catch (error) {
     reportFailure(error, outcome)
   } finally {
@@ -83,15 +83,23 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   }
 }
 
-async function execute(
-  inputs: ActionInputs,
-  context: RunContext,
-  deps: RunDependencies,
-  outcome: Outcome,
-  cancelSignal: AbortSignal,
-  closers: Array<() => void>,
+/** One run of the step: what every phase needs. */
+interface Flow {
+  inputs: ActionInputs
+  context: RunContext
+  deps: RunDependencies
+  outcome: Outcome
+  /** Aborted on SIGINT/SIGTERM. */
+  cancelSignal: AbortSignal
+  /** Called at the end, whatever happened (clients, sockets). */
+  closers: Array<() => void>
   startedAt: number
-): Promise<void> {
+  /** The `timeout` covers the start, the wait and the fetch. */
+  deadline: number
+}
+
+async function execute(flow: Flow): Promise<void> {
+  const { inputs, context, deps, outcome, cancelSignal, closers, startedAt, deadline } = flow
   const output = 'output' in inputs ? inputs.output : undefined
   if (output) await recoverInterruptedRun(output)
 
@@ -107,9 +115,8 @@ async function execute(
   const job = opened.job
   outcome.noun = job.noun
 
-  const deadline = startedAt + inputs.timeoutMs
   // A start abandoned because of the cancel is a cancelled step, not a failed one.
-  const started = await callAwsBeforeDeadline(signal => job.start(signal), `starting the ${job.noun}`, { cancelSignal, deadline, clock: deps.clock, timeoutMs: inputs.timeoutMs })
+  const started = await callAwsBeforeDeadline(flow, signal => job.start(signal), `starting the ${job.noun}`)
   outcome.jobId = started.jobId
   outcome.arn = started.arn
   outcome.consoleUrl = started.consoleUrl
@@ -123,11 +130,7 @@ async function execute(
     outcome.job = job.report(state)
     // A job read rather than started (backend) may have ended already: a failed one fails the step.
     const phase = job.phase(state)
-    if (phase === 'failed') {
-      const message = await job.explainFailure(state, cancelSignal)
-      outcome.job = job.report(state)
-      throw new JobFailedError(message)
-    }
+    await failIfJobFailed(flow, job, state)
     outcome.result = phase === 'succeeded' ? 'succeeded' : started.state === undefined ? 'in progress' : 'started'
     core.info(`Not waiting (wait: false). The ${job.noun} ${started.jobId} is ${outcome.status}.`)
     return
@@ -169,18 +172,21 @@ async function execute(
 
   outcome.status = job.status(lastState)
   outcome.job = job.report(lastState)
-  if (job.phase(lastState) === 'failed') {
-    const message = await job.explainFailure(lastState, cancelSignal)
-    outcome.job = job.report(lastState)
-    throw new JobFailedError(message)
-  }
+  await failIfJobFailed(flow, job, lastState)
   job.verifySuccess?.(lastState)
 
-  if (output && job.stageFiles) {
-    outcome.files = await fetchFiles(inputs, output, job, lastState, { cancelSignal, deadline, clock: deps.clock, downloader })
-  }
+  if (output && job.stageFiles) outcome.files = await fetchFiles(flow, output, job, lastState, downloader)
   if (inputs.jobType === 'codegen') outcome.dependencies = await warnAboutDependencies(outcome.job.outputs.dependencies, inputs.workspace)
   outcome.result = 'succeeded'
+}
+
+/** A job that ended failed fails the step, with the job's own explanation (and, for hosting, its log). */
+async function failIfJobFailed(flow: Flow, job: Job<unknown>, state: unknown): Promise<void> {
+  if (job.phase(state) !== 'failed') return
+  const message = await job.explainFailure(state, flow.cancelSignal)
+  // The report is taken again: explaining the failure may have read the failing step's log.
+  flow.outcome.job = job.report(state)
+  throw new JobFailedError(message)
 }
 
 async function recoverInterruptedRun(output: OutputTarget): Promise<void> {
@@ -192,17 +198,10 @@ async function recoverInterruptedRun(output: OutputTarget): Promise<void> {
  * Downloads into a staging folder inside output-path, then moves everything into place at once.
  * The deadline covers the fetch too; reaching it abandons the fetch and writes nothing.
  */
-async function fetchFiles(
-  inputs: ActionInputs & { clean?: boolean },
-  output: OutputTarget,
-  job: Job<unknown>,
-  state: unknown,
-  { cancelSignal, deadline, clock, downloader }: { cancelSignal: AbortSignal; deadline: number; clock: Clock; downloader: Downloader }
-): Promise<FilesWritten> {
-  const remaining = Math.max(0, deadline - clock.now())
-  const timeout = new AbortController()
-  const timer = setTimeout(() => timeout.abort(new DeadlineError(`The timeout of ${formatDuration(inputs.timeoutMs)} was reached while fetching the job's files; nothing was written. Raise 'timeout'.`)), remaining)
-  const signal = AbortSignal.any([cancelSignal, timeout.signal])
+async function fetchFiles(flow: Flow, output: OutputTarget, job: Job<unknown>, state: unknown, downloader: Downloader): Promise<FilesWritten> {
+  const { clock } = flow.deps
+  const clean = 'clean' in flow.inputs && flow.inputs.clean
+  const { signal, dispose } = untilDeadline(flow, `The timeout of ${formatDuration(flow.inputs.timeoutMs)} was reached while fetching the job's files; nothing was written. Raise 'timeout'.`)
   const staging = await createStaging(output.absolute)
   let committed = false
   try {
@@ -210,7 +209,7 @@ async function fetchFiles(
     const fetchStarted = clock.now()
     await job.stageFiles!(state, staging, { downloader, signal, mask: maskOnce })
     if (signal.aborted) throw signal.reason
-    const result = await commitStaging(staging, { clean: inputs.clean ?? false }).catch((error: unknown) => {
+    const result = await commitStaging(staging, { clean }).catch((error: unknown) => {
       // commitStaging lets an ordinary error (ENOSPC, EACCES...) through only once it has put back what was there.
       if (error instanceof ActionError) throw error
       throw new ActionError(
@@ -227,7 +226,7 @@ async function fetchFiles(
   } catch (error) {
     throw signal.aborted ? signal.reason : error
   } finally {
-    clearTimeout(timer)
+    dispose()
     if (!committed) await staging.discard()
   }
 }
@@ -266,17 +265,9 @@ async function stopIfAsked(inputs: ActionInputs, job: Job<unknown>, reason: unkn
  * or the CancelledError, and that is what is thrown rather than the SDK's abort error. Calls made
  * through a patient client (jobs/patient.ts) keep retrying throttling until then.
  */
-async function callAwsBeforeDeadline<T>(
-  call: (signal: AbortSignal) => Promise<T>,
-  what: string,
-  { cancelSignal, deadline, clock, timeoutMs }: { cancelSignal: AbortSignal; deadline: number; clock: Clock; timeoutMs: number }
-): Promise<T> {
-  const timeout = new AbortController()
-  const timer = setTimeout(
-    () => timeout.abort(new DeadlineError(`The timeout of ${formatDuration(timeoutMs)} was reached while ${what} (see the warnings above). Raise 'timeout', or re-run the step later.`)),
-    Math.max(0, deadline - clock.now())
-  )
-  const signal = AbortSignal.any([cancelSignal, timeout.signal])
+async function callAwsBeforeDeadline<T>(flow: Flow, call: (signal: AbortSignal) => Promise<T>, what: string): Promise<T> {
+  const timeout = formatDuration(flow.inputs.timeoutMs)
+  const { signal, dispose } = untilDeadline(flow, `The timeout of ${timeout} was reached while ${what} (see the warnings above). Raise 'timeout', or re-run the step later.`)
   try {
     return await call(signal)
   } catch (error) {
@@ -291,8 +282,15 @@ async function callAwsBeforeDeadline<T>(
     }
     throw explained
   } finally {
-    clearTimeout(timer)
+    dispose()
   }
+}
+
+/** A signal that aborts on cancel, or at the deadline with a DeadlineError saying `message`. */
+function untilDeadline(flow: Flow, message: string): { signal: AbortSignal; dispose(): void } {
+  const timeout = new AbortController()
+  const timer = setTimeout(() => timeout.abort(new DeadlineError(message)), Math.max(0, flow.deadline - flow.deps.clock.now()))
+  return { signal: AbortSignal.any([flow.cancelSignal, timeout.signal]), dispose: () => clearTimeout(timer) }
 }
 
 async function callAws<T>(call: () => Promise<T>, what: string): Promise<T> {
