@@ -21,7 +21,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/fetch/limits.ts
-var limits = __webpack_require__(9398);
+var fetch_limits = __webpack_require__(9398);
 // EXTERNAL MODULE: ./src/fetch/mask.ts
 var mask = __webpack_require__(3094);
 ;// CONCATENATED MODULE: ./src/fetch/names.ts
@@ -204,6 +204,8 @@ class NameSet {
 
 /** Longest service error text quoted per component; the rest would only bury the other components. */
 const MAX_COMPONENT_ERROR_CHARS = 500;
+/** Failed components named one by one in the error; the count covers the rest. */
+const MAX_LISTED_FAILURES = 20;
 function malformed(problem) {
     return new errors/* DownloadError */.nV(`The codegen job's file list (the asset manifest) is not what the action expects: ${problem}. ` +
         'The service may have changed its format; re-run the step, and report it if it persists.');
@@ -281,7 +283,11 @@ function componentsFailed(failures) {
         return `${component}${file}: ${error}`;
     });
     const count = failures.length === 1 ? '1 component' : `${failures.length} components`;
-    return new errors/* JobFailedError */.dk(`Amplify UI Builder could not generate ${count}: ${lines.join('; ')}. ` +
+    // A job of thousands of failed components would otherwise print one error line of megabytes.
+    const listed = lines.slice(0, MAX_LISTED_FAILURES);
+    if (lines.length > listed.length)
+        listed.push(`and ${lines.length - listed.length} more (see the job in Amplify Studio)`);
+    return new errors/* JobFailedError */.dk(`Amplify UI Builder could not generate ${count}: ${listed.join('; ')}. ` +
         'Fix them in Amplify Studio (or in the render config) and re-run the step; nothing was written.');
 }
 /**
@@ -346,7 +352,7 @@ async function stageCodegenManifest(manifest, staging, downloader, options) {
         }
     };
     try {
-        const workers = Math.max(1, Math.min(options.concurrency ?? limits/* DOWNLOAD_CONCURRENCY */.ts, manifest.files.length));
+        const workers = Math.max(1, Math.min(options.concurrency ?? fetch_limits/* DOWNLOAD_CONCURRENCY */.ts, manifest.files.length));
         await Promise.all(Array.from({ length: workers }, worker));
     }
     finally {
@@ -358,6 +364,8 @@ async function stageCodegenManifest(manifest, staging, downloader, options) {
     return staged;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -365,7 +373,9 @@ var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __webpack_require__(663);
+var node_modules_yauzl = __webpack_require__(663);
+// EXTERNAL MODULE: ./src/fetch/file-sink.ts
+var file_sink = __webpack_require__(2690);
 ;// CONCATENATED MODULE: ./src/fetch/zip.ts
 /**
  * Unpacks an untrusted zip (hosting build artifacts, codegen assets of older service versions) into
@@ -373,6 +383,9 @@ var yauzl = __webpack_require__(663);
  * count, names, entry kinds, encryption, compression and the declared total size. While writing,
  * yauzl checks that each entry inflates to exactly its declared size, and the CRC-32 is compared.
  */
+
+
+
 
 
 
@@ -392,21 +405,31 @@ const FLAG_ENCRYPTED = 0x0001;
 /** Compression methods node can undo: stored and deflate. */
 const STORED = 0;
 const DEFLATED = 8;
+/** Reads of the archive and inflated pieces: large, so that a big entry takes few round trips. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+const INFLATE_CHUNK_BYTES = 256 * 1024;
 /** zlib.crc32 arrived in node 20.15; on an older node the size checks still hold, the CRC is skipped. */
 const HAS_CRC32 = typeof external_node_zlib_.crc32 === 'function';
 function unsafe(what, problem) {
     return new errors/* UnsafeContentError */.WR(`Refusing ${what}: ${problem}. Nothing was written.`);
 }
+// decodeStrings: false, so that names reach safeRelativePath unaltered (yauzl would turn "\" into
+// "/" and refuse some names itself with messages that print them raw).
+const YAUZL_OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
+/** Opens an archive whose bytes come from `reader` (zip-stream.ts: the fetched end of a download). */
+function openZipFromReader(reader, size) {
+    return new Promise((resolve, reject) => {
+        yauzl.fromRandomAccessReader(reader, size, YAUZL_OPTIONS, (error, zip) => (error === null ? resolve(zip) : reject(error)));
+    });
+}
 function openZip(zipPath) {
     return new Promise((resolve, reject) => {
-        // decodeStrings: false, so that names reach safeRelativePath unaltered (yauzl would turn "\"
-        // into "/" and refuse some names itself with messages that print them raw).
-        yauzl.open(zipPath, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true }, (error, zip) => (error === null ? resolve(zip) : reject(error)));
+        node_modules_yauzl.open(zipPath, YAUZL_OPTIONS, (error, zip) => (error === null ? resolve(zip) : reject(error)));
     });
 }
 /** The entry's name decoded as the spec says (UTF-8 flag, Info-ZIP Unicode path field, else CP437). */
 function entryName(entry) {
-    return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
+    return node_modules_yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, true);
 }
 /** Classifies one central directory entry; throws for anything that is not a plain file or folder. */
 function checkEntry(entry, name, what) {
@@ -463,17 +486,29 @@ async function plan(zip, limits, what, signal) {
         if (declaredTotal > limits.maxTotalBytes) {
             throw unsafe(what, `its files unpack to more than the ${limits.maxTotalBytes} bytes allowed (a zip bomb, or a job far larger than expected)`);
         }
+        if (declaredTotal > fetch_limits/* COMPRESSION_RATIO_FLOOR_BYTES */.UP && declaredTotal > zip.fileSize * fetch_limits/* MAX_COMPRESSION_RATIO */.eY) {
+            throw unsafe(what, `its files unpack to more than ${fetch_limits/* MAX_COMPRESSION_RATIO */.eY} times the archive's own ${zip.fileSize} bytes (a zip bomb: real build output compresses far less)`);
+        }
         files.push({ entry, path: checked });
     }
     return files;
 }
-function openEntry(zip, entry) {
-    return new Promise((resolve, reject) => {
-        zip.openReadStream(entry, (error, stream) => (error === null ? resolve(stream) : reject(error)));
-    });
+/**
+ * The streams that yield an entry's content: its bytes read straight from the archive in large
+ * chunks (yauzl checks the local header and that the data lies within the file), inflated when
+ * deflated. The meter after them enforces the declared size.
+ */
+async function entryData(zip, source, entry) {
+    const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true });
+    if (entry.compressedSize === 0)
+        return external_node_stream_.Readable.from([]);
+    return (0,external_node_fs_.createReadStream)('', { fd: source.fd, autoClose: false, start: fileDataStart, end: fileDataStart + entry.compressedSize - 1, highWaterMark: READ_CHUNK_BYTES });
 }
-/** Writes one planned file below staging.root (a new file, never an existing one) and hashes it. */
-async function writeFile(zip, file, staging, what, signal) {
+/**
+ * Writes one planned file below staging.root (a new file, never an existing one) from its bytes as
+ * stored in the archive (`raw`: inflated here when deflated), checks size and CRC-32, hashes it.
+ */
+async function writeEntry(file, raw, staging, what, signal) {
     const destination = external_node_path_.join(staging.root, ...file.path.split('/'));
     await (0,promises_.mkdir)(external_node_path_.dirname(destination), { recursive: true });
     const handle = await (0,promises_.open)(destination, 'wx');
@@ -482,7 +517,7 @@ async function writeFile(zip, file, staging, what, signal) {
     let bytes = 0;
     let complete = false;
     try {
-        const stream = await openEntry(zip, file.entry);
+        const stages = file.entry.compressionMethod === DEFLATED ? [raw, external_node_zlib_.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES })] : [raw];
         const meter = new external_node_stream_.Transform({
             transform(chunk, _encoding, callback) {
                 bytes += chunk.length;
@@ -497,17 +532,9 @@ async function writeFile(zip, file, staging, what, signal) {
                 callback(null, chunk);
             }
         });
-        let position = 0;
-        const sink = new external_node_stream_.Writable({
-            write(chunk, _encoding, callback) {
-                const at = position;
-                position += chunk.length;
-                handle.write(chunk, 0, chunk.length, at).then(() => callback(), callback);
-            }
-        });
-        await (0,external_node_stream_promises_.pipeline)([stream, meter, sink], signal === undefined ? {} : { signal });
+        await (0,external_node_stream_promises_.pipeline)([...stages, meter, (0,file_sink/* fileSink */.a)(handle)], signal === undefined ? {} : { signal });
         if (bytes !== file.entry.uncompressedSize) {
-            throw unsafe(`the entry ${printableName(file.path)} of ${what}`, `it holds ${bytes} bytes but declares ${file.entry.uncompressedSize}`);
+            throw unsafe(`the entry ${printableName(file.path)} of ${what}`, `it has not enough bytes: ${bytes} of the ${file.entry.uncompressedSize} it declares`);
         }
         if (HAS_CRC32 && crc !== file.entry.crc32) {
             throw unsafe(`the entry ${printableName(file.path)} of ${what}`, 'its checksum (CRC-32) does not match; the archive is damaged');
@@ -532,6 +559,7 @@ async function extractZip(zipPath, staging, options) {
     const { signal } = options;
     signal?.throwIfAborted();
     let zip;
+    let source;
     try {
         zip = await openZip(zipPath);
     }
@@ -543,9 +571,11 @@ async function extractZip(zipPath, staging, options) {
             throw damaged(error, what);
         });
         const staged = [];
+        source = await (0,promises_.open)(zipPath, 'r');
         for (const file of files) {
             signal?.throwIfAborted();
-            const stagedFile = await writeFile(zip, file, staging, what, signal).catch((error) => {
+            const from = source;
+            const stagedFile = await entryData(zip, from, file.entry).then(raw => writeEntry(file, raw, staging, what, signal)).catch((error) => {
                 throw damaged(error, `the entry ${printableName(file.path)} of ${what}`, 'its content does not match its header');
             });
             staging.add(stagedFile);
@@ -557,6 +587,7 @@ async function extractZip(zipPath, staging, options) {
         throw signal?.aborted === true ? signal.reason : error;
     }
     finally {
+        await source?.close();
         zip.close();
     }
 }
@@ -611,6 +642,8 @@ async function withScratchDownload(url, staging, downloader, options, use) {
             what: options.what,
             maxBytes: options.maxBytes,
             exclusive: true,
+            // Only unpacked or parsed: the files staged from it are hashed, not the archive.
+            hash: false,
             signal: options.signal
         });
         return await use(file, bytes);
@@ -629,7 +662,7 @@ async function stageCodegenAsset(url, staging, downloader, options) {
     const what = "the codegen job's asset";
     return withScratchDownload(url, staging, downloader, 
     // Until the first bytes are in, it may be a zip of the whole output.
-    { ...options, what, maxBytes: (0,limits/* maxArchiveBytes */.e2)(options.limits) }, async (file, bytes) => {
+    { ...options, what, maxBytes: (0,fetch_limits/* maxArchiveBytes */.e2)(options.limits) }, async (file, bytes) => {
         const magic = await firstBytes(file, ZIP_LOCAL_HEADER.length);
         if (magic.equals(ZIP_LOCAL_HEADER) || magic.equals(ZIP_EMPTY_ARCHIVE)) {
             return extractZip(file, staging, { limits: options.limits, what, signal: options.signal });
@@ -645,7 +678,7 @@ async function stageCodegenAsset(url, staging, downloader, options) {
 /** Fetches a zip (hosting build artifacts) and unpacks it into staging.root. Masks the URL first. */
 async function stageZipFromUrl(url, staging, downloader, options) {
     (0,mask/* maskPresignedUrl */.B3)(url, options.mask);
-    return withScratchDownload(url, staging, downloader, { ...options, maxBytes: (0,limits/* maxArchiveBytes */.e2)(options.limits) }, (file) => extractZip(file, staging, { limits: options.limits, what: options.what, signal: options.signal }));
+    return withScratchDownload(url, staging, downloader, { ...options, maxBytes: (0,fetch_limits/* maxArchiveBytes */.e2)(options.limits) }, (file) => extractZip(file, staging, { limits: options.limits, what: options.what, signal: options.signal }));
 }
 
 

@@ -8,13 +8,16 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LOG_TAIL_LINES: () => (/* binding */ LOG_TAIL_LINES),
+/* harmony export */   QUEUED_NOTICE_AFTER_MS: () => (/* binding */ QUEUED_NOTICE_AFTER_MS),
 /* harmony export */   createHostingJob: () => (/* binding */ createHostingJob),
-/* harmony export */   hostingPhase: () => (/* binding */ hostingPhase)
+/* harmony export */   errorContext: () => (/* binding */ errorContext),
+/* harmony export */   hostingPhase: () => (/* binding */ hostingPhase),
+/* harmony export */   lastErrorLine: () => (/* binding */ lastErrorLine)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_amplify__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2747);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
-/* harmony import */ var _fetch_asset_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7486);
+/* harmony import */ var _fetch_asset_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4289);
 /* harmony import */ var _fetch_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9398);
 /* harmony import */ var _fetch_mask_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3094);
 /**
@@ -34,6 +37,33 @@ const LOG_TAIL_LINES = 200;
 const MAX_LOG_BYTES = 16 * 1024 * 1024;
 /** Lines that look like the cause of a failure, searched from the end of the log. */
 const ERROR_LINE = /\b(error|failed|failure|fatal|exception|cannot|could not|not found|denied)\b|ERR!|✖/i;
+/** `TypeError:`, `ModuleNotFoundError`, `NullPointerException`: error class names (case matters). */
+const ERROR_NAME = /[a-z](Error|Exception)\b/;
+/**
+ * Closing lines that say that a build failed, not why: Amplify's own ("!!! Build failed", "!!! Error:
+ * Command failed with exit code 2"), the package managers' trailers and tsc's count. A line before
+ * them is preferred; they are shown only when nothing else looks like an error.
+ */
+const GENERIC_FAILURE_LINES = [
+    /^!!!\s*(Build failed\b.*|Error: Command failed with exit code \d+\.?)$/i,
+    /^(error |\S*\s*ELIFECYCLE\s+)?Command failed with exit code \d+\.?$/i,
+    /^npm (ERR!|error)\s*$/i,
+    /^npm (ERR!|error) +(code |errno |syscall |path |command |signal |workspace |location |Lifecycle |Failed at the |This is probably not a problem with npm|Exit status|Make sure you have|A complete log of this run)/i,
+    /^Found \d+ errors?\b/
+];
+/** The timestamp and level Amplify puts before every log line: `2024-05-01T10:00:00.000Z [INFO]: `. */
+const LOG_LINE_PREFIX = /^\d{4}-\d\d-\d\dT[\d:.]+Z?\s+(\[[A-Z]+\]:\s?)?/;
+/**
+ * A StartJob in flight when the workflow is cancelled is given this long to answer: aborting it
+ * could leave a job that was created but never stopped. The rest of the runner's 7.5 s between
+ * SIGINT and SIGTERM is for StopJob.
+ */
+const START_GRACE_AFTER_CANCEL_MS = 2_000;
+/**
+ * Every job passes through PENDING for a moment; one still PENDING after this long is queued
+ * behind another build of the app, and the log says so (once).
+ */
+const QUEUED_NOTICE_AFTER_MS = 5_000;
 const RUNNING_STATUSES = new Set(['CREATED', 'PENDING', 'PROVISIONING', 'RUNNING', 'CANCELLING']);
 const FAILED_STATUSES = new Set(['FAILED', 'CANCELLED']);
 const ENDED_STEP_STATUSES = new Set(['SUCCEED', 'FAILED', 'CANCELLED']);
@@ -42,20 +72,21 @@ function createHostingJob(inputs, { client, region, mask, log, downloader }) {
     let jobId;
     let last;
     let queuedNoticeShown = false;
+    /** Elapsed time at which the job was first seen PENDING. */
+    let pendingSince;
     const unknownStatusesSeen = new Set();
     let failure;
     const stepsStarted = new Set();
     const stepsEnded = new Set();
-    /** Presigned URLs (logs, artifacts, screenshots) are masked the moment they arrive. */
+    /**
+     * GetJob presigns every step's log and artifact URLs afresh on each read. The action never prints
+     * them, so each is masked when it is used (a failed step's log, the artifacts), right before the
+     * download: masking every URL of every poll would hand the runner thousands of secrets over an
+     * hour's wait, each one a scan of every later log line.
+     */
     const received = (job) => {
         if (!job?.summary)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('Amplify answered GetJob without a job. Re-run the step; if it persists, report it with the run log.');
-        for (const step of job.steps ?? []) {
-            for (const url of [step.logUrl, step.artifactsUrl, step.testArtifactsUrl, step.testConfigUrl, ...Object.values(step.screenshots ?? {})]) {
-                if (url)
-                    (0,_fetch_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskPresignedUrl */ .B3)(url, mask);
-            }
-        }
         last = job;
         return job;
     };
@@ -71,7 +102,7 @@ function createHostingJob(inputs, { client, region, mask, log, downloader }) {
                 commitId: inputs.commitId,
                 commitMessage: inputs.commitMessage,
                 commitTime: inputs.commitTime
-            }), { abortSignal: signal })
+            }), { abortSignal: delayedAbort(signal, START_GRACE_AFTER_CANCEL_MS) })
                 .catch(error => {
                 throw explainStartError(error, inputs);
             });
@@ -90,11 +121,13 @@ function createHostingJob(inputs, { client, region, mask, log, downloader }) {
         },
         phase: hostingPhase,
         status: job => job.summary?.status ?? 'unknown',
-        observe(job) {
+        observe(job, elapsedMs) {
             const status = job.summary?.status ?? 'unknown';
-            if (status === 'PENDING' && !queuedNoticeShown) {
+            pendingSince = status === 'PENDING' ? (pendingSince ?? elapsedMs) : undefined;
+            if (pendingSince !== undefined && !queuedNoticeShown && elapsedMs - pendingSince >= QUEUED_NOTICE_AFTER_MS) {
                 queuedNoticeShown = true;
-                log.info(`The job is queued (PENDING): Amplify runs a limited number of builds per app at once, so it waits for a build ahead of it to end.`);
+                log.info(`The job has been PENDING for ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(elapsedMs - pendingSince)}: it is queued behind another build of app ${inputs.appId} ` +
+                    '(Amplify runs a limited number of builds per app at once) and starts when that one ends.');
             }
             const known = RUNNING_STATUSES.has(status) || FAILED_STATUSES.has(status) || status === 'SUCCEED';
             if (!known && !unknownStatusesSeen.has(status)) {
@@ -119,7 +152,7 @@ function createHostingJob(inputs, { client, region, mask, log, downloader }) {
             if (status === 'CANCELLED') {
                 return `Amplify Hosting job ${jobId} was CANCELLED (stopped in the console, by another workflow or by this one) before it finished. Start a new release to deploy.`;
             }
-            failure = await readFailure(job, downloader, signal, log);
+            failure = await readFailure(job, { downloader, mask, signal, log });
             const parts = [`Amplify Hosting job ${jobId} FAILED`];
             if (failure.step)
                 parts[0] += ` in step ${failure.step}`;
@@ -127,7 +160,8 @@ function createHostingJob(inputs, { client, region, mask, log, downloader }) {
                 parts.push(`reason: ${failure.reason}`);
             if (failure.errorLine)
                 parts.push(`last error line: ${failure.errorLine}`);
-            return `${parts.join('; ')}. See the step log above or in the Amplify console.`;
+            const where = failure.tail.length ? `the ${failure.step ?? 'step'} log above, or the job in the Amplify console` : 'the job in the Amplify console';
+            return `${asSentence(parts.join('; '))} See ${where}.`;
         },
         async stageFiles(job, staging, { downloader: files, signal }) {
             const what = `the build artifacts of job ${jobId}`;
@@ -148,10 +182,22 @@ function createHostingJob(inputs, { client, region, mask, log, downloader }) {
             }
         },
         async stop() {
-            if (!jobId || (last && hostingPhase(last) !== 'running'))
+            if (!jobId)
                 return;
-            const answer = await client.send(new _aws_sdk_client_amplify__WEBPACK_IMPORTED_MODULE_5__.StopJobCommand({ ...ids, jobId }));
-            log.info(`Stopped Amplify Hosting job ${jobId} (StopJob): it is now ${answer.jobSummary?.status ?? 'stopping'}.`);
+            if (last && hostingPhase(last) !== 'running')
+                return `Amplify Hosting job ${jobId} had already ended (${last.summary?.status}).`;
+            try {
+                const answer = await client.send(new _aws_sdk_client_amplify__WEBPACK_IMPORTED_MODULE_5__.StopJobCommand({ ...ids, jobId }));
+                log.info(`Stopped Amplify Hosting job ${jobId} (StopJob): it is now ${answer.jobSummary?.status ?? 'stopping'}.`);
+                return `Amplify Hosting job ${jobId} was stopped (StopJob).`;
+            }
+            catch (error) {
+                // Amplify refuses to stop a job that ended between the last read and now.
+                if (error.name !== 'BadRequestException')
+                    throw error;
+                log.info(`Amplify Hosting job ${jobId} was not stopped: ${error.message}`);
+                return `Amplify Hosting job ${jobId} had already ended, so it was not stopped.`;
+            }
         },
         report(job) {
             const details = [
@@ -160,17 +206,41 @@ function createHostingJob(inputs, { client, region, mask, log, downloader }) {
             ];
             if (job?.summary?.commitId)
                 details.push(['Commit', `\`${job.summary.commitId.slice(0, 12)}\``]);
-            const steps = (job?.steps ?? []).map(step => `${step.stepName} ${step.status}`).join(', ');
+            const steps = (job?.steps ?? []).map(step => `${STEP_ICONS[step.status ?? ''] ?? '⏸️'} ${step.stepName} ${step.status}${step.startTime && step.endTime ? ` ${stepDuration(step)}` : ''}`).join(', ');
             if (steps)
                 details.push(['Steps', steps]);
             const sections = [];
-            if (failure?.tail.length) {
+            if (failure && (failure.step || failure.tail.length)) {
                 const reason = failure.reason ? `: ${failure.reason}` : '';
-                sections.push(`### Failing step: ${failure.step ?? 'unknown'}${reason}`, '', failure.errorLine ? `Last error line: \`${failure.errorLine.replace(/`/g, "'")}\`` : '', '', `<details><summary>Last ${failure.tail.length} lines of the log</summary>`, '', '```text', ...failure.tail.map(line => line.replace(/```/g, "'''")), '```', '', '</details>', '');
+                sections.push(`### Failing step: ${failure.step ?? 'unknown'}${reason}`, '');
+                // The lines that lead to the error, open: what a reader looks for first.
+                const context = errorContext(failure.tail, failure.errorLine);
+                if (context.length) {
+                    const lead = failure.errorLine ? `The ${failure.step ?? 'step'} log around the last error line:` : `The end of the ${failure.step ?? 'step'} log:`;
+                    sections.push(lead, '', '```text', ...context.map(line => line.replace(/```/g, "'''")), '```', '');
+                }
+                if (failure.tail.length) {
+                    sections.push(`<details><summary>Last ${failure.tail.length} lines of the ${failure.step ?? 'step'} log</summary>`, '', '```text', ...failure.tail.map(line => line.replace(/```/g, "'''")), '```', '', '</details>', '');
+                }
             }
             return { details, outputs: {}, sections };
         }
     };
+}
+const STEP_ICONS = { SUCCEED: '✅', FAILED: '❌', CANCELLED: '🛑', RUNNING: '⏳' };
+/** How many lines before the error line the summary shows open (the whole tail stays folded). */
+const CONTEXT_LINES_BEFORE = 10;
+const CONTEXT_LINES_AFTER = 2;
+/**
+ * The lines around the last error line, without timestamps; the last lines of the log when no
+ * line looks like an error.
+ */
+function errorContext(tail, errorLine) {
+    const plain = tail.map(line => line.replace(LOG_LINE_PREFIX, ''));
+    let at = errorLine === undefined ? -1 : plain.findLastIndex(line => line.trim() === errorLine);
+    if (at < 0)
+        at = plain.length - 1 - CONTEXT_LINES_AFTER;
+    return plain.slice(Math.max(0, at - CONTEXT_LINES_BEFORE), at + 1 + CONTEXT_LINES_AFTER);
 }
 function hostingPhase(job) {
     const status = job.summary?.status ?? '';
@@ -182,25 +252,57 @@ function hostingPhase(job) {
     return 'running';
 }
 /** Finds the failing step, downloads its log and picks the lines that explain the failure. */
-async function readFailure(job, downloader, signal, log) {
+async function readFailure(job, { downloader, mask, signal, log }) {
     const steps = job.steps ?? [];
     const failed = steps.find(step => step.status === 'FAILED') ?? steps.find(step => step.status !== 'SUCCEED');
     const details = { step: failed?.stepName, reason: failed?.statusReason, tail: [] };
     if (!failed?.logUrl)
         return details;
     try {
+        (0,_fetch_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskPresignedUrl */ .B3)(failed.logUrl, mask);
         const body = await downloader.toBuffer(failed.logUrl, { signal, maxBytes: MAX_LOG_BYTES, what: `the ${failed.stepName} log` });
-        const lines = body.toString('utf8').replace(/\r\n/g, '\n').split('\n');
+        const lines = body.toString('utf8').replace(/\r\n?/g, '\n').split('\n');
         while (lines.length && lines[lines.length - 1] === '')
             lines.pop();
         details.tail = lines.slice(-LOG_TAIL_LINES);
-        details.errorLine = [...details.tail].reverse().find(line => ERROR_LINE.test(line))?.trim();
+        details.errorLine = lastErrorLine(details.tail, failed.statusReason);
         log.group(`Last ${details.tail.length} lines of the ${failed.stepName} log`, details.tail);
     }
     catch (error) {
-        log.warning(`Could not read the ${failed.stepName} log: ${error.message}`);
+        // Cancelled while fetching it: the job's failure is still what the step reports, without the log.
+        if (!signal.aborted)
+            log.warning(`Could not read the ${failed.stepName} log: ${error.message}`);
     }
     return details;
+}
+/**
+ * The last line that looks like an error, without Amplify's timestamp and level. Amplify's own
+ * closing lines (and the line repeating the step's statusReason) only count when nothing else does.
+ */
+function lastErrorLine(lines, statusReason) {
+    let fallback;
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const text = lines[i].replace(LOG_LINE_PREFIX, '').trim();
+        if (!text || !(ERROR_LINE.test(text) || ERROR_NAME.test(text)))
+            continue;
+        const generic = GENERIC_FAILURE_LINES.some(line => line.test(text)) || (statusReason !== undefined && text === `!!! ${statusReason.trim()}`);
+        if (!generic)
+            return text;
+        fallback ??= text;
+    }
+    return fallback;
+}
+/** A signal that aborts `delayMs` after `signal` does (with its reason). */
+function delayedAbort(signal, delayMs) {
+    const controller = new AbortController();
+    const abort = () => {
+        setTimeout(() => controller.abort(signal.reason), delayMs).unref();
+    };
+    if (signal.aborted)
+        abort();
+    else
+        signal.addEventListener('abort', abort, { once: true });
+    return controller.signal;
 }
 function explainStartError(error, inputs) {
     const name = error?.name;
@@ -219,6 +321,10 @@ function explainStartError(error, inputs) {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Amplify refused to retry job ${inputs.jobId} on branch ${inputs.branch} (${message}). Check that the job exists on that branch.`);
     }
     return error;
+}
+/** Ends `text` with a full stop unless it already ends a sentence. */
+function asSentence(text) {
+    return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 function stepDuration(step) {
     if (!step.startTime || !step.endTime)

@@ -14,11 +14,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_amplifyuibuilder__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6786);
+/* harmony import */ var _aws_sdk_client_amplifyuibuilder__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6786);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _fetch_asset_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7486);
+/* harmony import */ var _fetch_asset_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4289);
 /* harmony import */ var _fetch_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9398);
 /* harmony import */ var _fetch_mask_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3094);
+/* harmony import */ var _links_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(537);
 /**
  * Amplify UI Builder code generation jobs: StartCodegenJob with an idempotency token derived from
  * the run, GetCodegenJob until `succeeded` or `failed`, then the generated files from the asset.
@@ -29,10 +30,12 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** Token length stays well inside what idempotency tokens allow. */
 const CLIENT_TOKEN_HASH_LENGTH = 40;
 const CLIENT_TOKEN_PREFIX = 'gha-';
-function createCodegenJob(inputs, { client, context, mask, log }) {
+function createCodegenJob(inputs, { client, context, mask, log, region }) {
+    const consoleUrl = (0,_links_js__WEBPACK_IMPORTED_MODULE_5__/* .studioLink */ .n)(region, inputs.appId, inputs.environment);
     let jobId = inputs.jobId;
     const ids = { appId: inputs.appId, environmentName: inputs.environment };
     /** Presigned URLs are masked the moment they arrive, before anything could print them. */
@@ -48,19 +51,19 @@ function createCodegenJob(inputs, { client, context, mask, log }) {
         async start(signal) {
             if (jobId) {
                 log.info(`Waiting for the existing codegen job ${jobId} (app ${inputs.appId}, environment ${inputs.environment}).`);
-                return { jobId };
+                return { jobId, consoleUrl };
             }
             const clientToken = inputs.clientToken ?? deriveClientToken(inputs, context);
             // render-config.ts validated every key and value against the service model.
             const codegenJobToCreate = inputs.request;
-            const answer = await client.send(new _aws_sdk_client_amplifyuibuilder__WEBPACK_IMPORTED_MODULE_5__.StartCodegenJobCommand({ ...ids, clientToken, codegenJobToCreate }), { abortSignal: signal });
+            const answer = await client.send(new _aws_sdk_client_amplifyuibuilder__WEBPACK_IMPORTED_MODULE_6__.StartCodegenJobCommand({ ...ids, clientToken, codegenJobToCreate }), { abortSignal: signal });
             const job = received(answer.entity);
             jobId = job.id;
             log.info(`Started codegen job ${jobId} (app ${inputs.appId}, environment ${inputs.environment}).`);
-            return { jobId, state: job };
+            return { jobId, consoleUrl, state: job };
         },
         async read(signal) {
-            const answer = await client.send(new _aws_sdk_client_amplifyuibuilder__WEBPACK_IMPORTED_MODULE_5__.GetCodegenJobCommand({ ...ids, id: jobId }), { abortSignal: signal });
+            const answer = await client.send(new _aws_sdk_client_amplifyuibuilder__WEBPACK_IMPORTED_MODULE_6__.GetCodegenJobCommand({ ...ids, id: jobId }), { abortSignal: signal });
             return received(answer.job);
         },
         phase: codegenPhase,
@@ -148,6 +151,27 @@ function canonicalJson(value) {
         return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
     }
     return JSON.stringify(value);
+}
+
+
+/***/ }),
+
+/***/ 537:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ studioLink)
+/* harmony export */ });
+/** Links to where a person looks at a job: Amplify Studio for UI Builder and backend jobs. */
+/**
+ * Amplify Studio for an app's backend environment. The login address is the one the Amplify CLI
+ * hands out: it opens the environment directly for a signed-in user.
+ */
+function studioLink(region, appId, environment) {
+    if (!region)
+        return undefined;
+    const query = new URLSearchParams({ appId, backendEnvironmentName: environment });
+    return `https://${region}.admin.amplifyapp.com/admin/login?${query.toString()}`;
 }
 
 
