@@ -27,6 +27,8 @@ export type { Emulator, RecordedRequest, Scenario } from './types.js'
 
 const HOST = '127.0.0.1'
 export const REGION = 'us-east-1'
+/** How long an idle kept-alive connection stays open, as on a load balancer. */
+const IDLE_CONNECTION_TIMEOUT_MS = 60_000
 export const FAKE_SECRET_ACCESS_KEY = 'emulator-secret'
 const DOWNLOAD_PREFIX = '/s3/'
 const SIGV4_PREFIX = 'AWS4-HMAC-SHA256 '
@@ -186,6 +188,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const server = createServer((req, res) => {
     void handle(req, res)
   })
+  // Node closes an idle kept-alive connection after 5 s by default, which races a client that
+  // reuses it after a retry backoff of about that length (a spurious ECONNRESET). S3 and load
+  // balancers keep idle connections far longer.
+  server.keepAliveTimeout = IDLE_CONNECTION_TIMEOUT_MS
   server.on('connection', (socket: Socket) => {
     connections++
     socket.setNoDelay(true)
