@@ -84,7 +84,8 @@ function seenRunning(): boolean {
 
 describe('release: the happy path', () => {
   it('starts a RELEASE job, waits for it, sets job-id, job-arn and status, and links the console', async () => {
-    const run = await hosting(makeWorkspace(), {})
+    // PENDING long enough for the first read to see it on a loaded machine (the default is 200 ms).
+    const run = await hosting(makeWorkspace(), { statuses: [{ status: 'PENDING', forMs: 1_500 }, { status: 'RUNNING', forMs: 1_500 }, { status: 'SUCCEED' }] })
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
     expect(run.outputs['job-id']).toBe('1')
