@@ -117,9 +117,6 @@ async function execute(flow: Flow): Promise<void> {
 
   // A start abandoned because of the cancel is a cancelled step, not a failed one.
   const started = await callAwsBeforeDeadline(flow, signal => job.start(signal), `starting the ${job.noun}`)
-  // The first AWS request has gone out: now the runner toolkit loads (workflow-commands.ts), so
-  // that job-id is in GITHUB_OUTPUT before the wait begins.
-  await core.loadToolkit()
   outcome.jobId = started.jobId
   outcome.arn = started.arn
   outcome.consoleUrl = started.consoleUrl
@@ -318,8 +315,6 @@ function reportFailure(error: unknown, outcome: Outcome): void {
 }
 
 async function publish(outcome: Outcome): Promise<void> {
-  // Whatever was logged before the job started (a bad input, say) is written here at the latest.
-  await core.loadToolkit()
   for (const [name, value] of Object.entries(outputsOf(outcome))) core.setOutput(name, value)
   if (outcome.result !== 'failed' || outcome.jobId) {
     try {
