@@ -7,14 +7,13 @@
  * emulator per file that is never reset: every test takes an app id of its own, and the emulator
  * keeps scenarios and fault counters per app.
  */
-import { afterAll, beforeAll, expect } from '@jest/globals'
+import { afterAll, expect } from '@jest/globals'
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { startEmulator } from '../../emulator/server.js'
 import type { Emulator, RecordedRequest, Scenario } from '../../emulator/types.js'
-import { type ActionRun, type RunOptions, runAction, treeOf } from './harness.js'
+import { type ActionRun, type RunOptions, runAction, treeOf, useEmulator } from './harness.js'
 
 export type { ActionRun }
 
@@ -33,18 +32,10 @@ export function scratchFolder(prefix: string): string {
 
 /** One emulator for the whole file, never reset: tests tell their requests apart by app id. */
 export function sharedEmulator(): () => Emulator {
-  let emulator: Emulator | undefined
-  beforeAll(async () => {
-    emulator = await startEmulator()
-  })
-  afterAll(async () => {
-    await emulator?.close()
+  afterAll(() => {
     for (const folder of scratchFolders.splice(0)) rmSync(folder, { recursive: true, force: true })
   })
-  return () => {
-    if (!emulator) throw new Error('the emulator is not running: call sharedEmulator() at the top of the file')
-    return emulator
-  }
+  return useEmulator({ reset: false })
 }
 
 let apps = 0

@@ -86,10 +86,11 @@ export const V6_PACKAGE_JSON = JSON.stringify(
 )
 
 /**
- * One emulator per test file, forgotten between tests: call at the top of a file and use the
- * returned getter inside tests.
+ * One emulator per test file: call at the top of a file and use the returned getter inside tests.
+ * By default it forgets jobs, requests and scenarios between tests; `{ reset: false }` keeps one
+ * emulator state for files whose tests run concurrently and tell their requests apart by app id.
  */
-export function useEmulator(): () => Emulator {
+export function useEmulator({ reset = true }: { reset?: boolean } = {}): () => Emulator {
   let emulator: Emulator | undefined
   beforeAll(async () => {
     emulator = await startEmulator()
@@ -97,7 +98,7 @@ export function useEmulator(): () => Emulator {
   afterAll(async () => {
     await emulator?.close()
   })
-  beforeEach(() => emulator?.reset())
+  if (reset) beforeEach(() => emulator?.reset())
   return () => {
     if (!emulator) throw new Error('the emulator is not running: call useEmulator() at the top of the test file')
     return emulator
