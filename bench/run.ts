@@ -107,6 +107,8 @@ function ncc(entry: string, outDir: string, extra: string[] = []): void {
   execFileSync(process.execPath, [resolve('node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', entry, '-o', outDir, '--minify', '--quiet', ...extra], {
     stdio: ['ignore', 'ignore', 'inherit']
   })
+  // As npm run bundle does: ncc minifies index.js only.
+  execFileSync(process.execPath, ['scripts/minify-chunks.mjs', outDir], { stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
 const newAppId = (): string => `d${randomBytes(6).toString('hex')}`

@@ -8,7 +8,7 @@ import type { Downloader, MaskSecret } from '../fetch/types.js'
 import type { ActionInputs } from '../inputs.js'
 import { createProxyAgents, type ProxySettings } from '../proxy.js'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
-import { patientClient } from './patient.js'
+import { patientClient, SDK_RETRIES_ONLY } from './patient.js'
 import type { Job, JobLog } from './types.js'
 
 export interface OpenedJob {
@@ -54,7 +54,10 @@ export const openJob: OpenJob = async (inputs, environment) => {
       const { client, region } = await createCheckedClient(region => new AmplifyUIBuilderClient({ region, ...sdk }), inputs.region)
       // StartCodegenJob is idempotent through its client token: a repeat hands back the same job.
       const patient = patientClient(client, {
-        patienceFor: command => (command instanceof StartCodegenJobCommand ? (command.input.clientToken ? 'transient' : 'throttling') : 'none'),
+        patienceFor: command =>
+          command instanceof StartCodegenJobCommand
+            ? { operation: 'StartCodegenJob', patience: command.input.clientToken ? 'transient' : 'throttling' }
+            : SDK_RETRIES_ONLY,
         warn: environment.log.warning
       })
       return { job: createCodegenJob(inputs, { ...environment, client: patient, region }) as Job<unknown>, close: () => client.destroy() }
@@ -69,7 +72,12 @@ export const openJob: OpenJob = async (inputs, environment) => {
       // Reads are safe to repeat. StartJob is not (a repeat after a 5xx may start a second build, and
       // its LimitExceededException also means "too many jobs"), so it gets the SDK's retries only.
       const patient = patientClient(client, {
-        patienceFor: command => (command instanceof ListArtifactsCommand || command instanceof GetArtifactUrlCommand ? 'transient' : 'none'),
+        patienceFor: command =>
+          command instanceof ListArtifactsCommand
+            ? { operation: 'ListArtifacts', patience: 'transient' }
+            : command instanceof GetArtifactUrlCommand
+              ? { operation: 'GetArtifactUrl', patience: 'transient' }
+              : SDK_RETRIES_ONLY,
         warn: environment.log.warning
       })
       return { job: createHostingJob(inputs, { ...environment, client: patient, region }) as Job<unknown>, close: () => client.destroy() }

@@ -32,9 +32,19 @@ export interface Sender {
   send(command: any, options?: any): Promise<any>
 }
 
+/** How patient to be with one command, and the name of its operation for the log. */
+export interface CallPatience {
+  patience: Patience
+  /** "StartCodegenJob": given by the caller, as class names do not survive minification. */
+  operation: string
+}
+
+/** For every command not named by the caller. */
+export const SDK_RETRIES_ONLY: CallPatience = { patience: 'none', operation: 'a request' }
+
 export interface PatientOptions {
-  /** How patient to be with one command (decided per command class by the caller). */
-  patienceFor(command: unknown): Patience
+  /** Decided per command class by the caller. */
+  patienceFor(command: unknown): CallPatience
   /** Told once per call, when it first has to wait. */
   warn(message: string): void
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>
@@ -52,7 +62,7 @@ export function patientClient<C extends Sender>(client: C, options: PatientOptio
   const sleep = options.sleep ?? abortableSleep
   const random = options.random ?? Math.random
   const send = async (command: unknown, sendOptions?: SendOptions): Promise<unknown> => {
-    const patience = options.patienceFor(command)
+    const { patience, operation } = options.patienceFor(command)
     const signal = sendOptions?.abortSignal
     for (let retry = 0; ; retry++) {
       try {
@@ -64,7 +74,7 @@ export function patientClient<C extends Sender>(client: C, options: PatientOptio
         const delay = Math.round(ceiling / 2 + (random() * ceiling) / 2)
         if (retry === 0) {
           options.warn(
-            `AWS answered ${operationOf(command)} with ${describe(error)} after the SDK's own retries; ` +
+            `AWS answered ${operation} with ${describe(error)} after the SDK's own retries; ` +
               'the action keeps trying, with growing pauses, until the timeout.'
           )
         }
@@ -79,12 +89,6 @@ function retryable(patience: Patience, error: unknown): boolean {
   if (patience === 'none') return false
   if (patience === 'throttling') return isThrottlingAwsError(error)
   return isPassingAwsError(error)
-}
-
-/** "StartCodegenJob" for a StartCodegenJobCommand (names survive bundling: the SDK sets them). */
-function operationOf(command: unknown): string {
-  const name = (command as { constructor?: { name?: string } } | null)?.constructor?.name ?? ''
-  return /^[A-Z]\w+Command$/.test(name) ? name.slice(0, -'Command'.length) : 'a request'
 }
 
 function describe(error: unknown): string {

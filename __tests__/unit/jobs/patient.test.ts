@@ -3,7 +3,8 @@ import { explainAwsError } from '../../../src/aws.js'
 import { ActionError } from '../../../src/errors.js'
 import { isThrottlingAwsError, type Patience, patientClient, PATIENT_MAX_DELAY_MS } from '../../../src/jobs/patient.js'
 
-class StartThingCommand {
+/** Named differently from its operation: the name in the log comes from the caller, not the class. */
+class MinifiedName {
   constructor(readonly input: Record<string, unknown> = {}) {}
 }
 
@@ -29,7 +30,7 @@ function patient(errors: Error[], patience: Patience) {
   const sleeps: number[] = []
   const warnings: string[] = []
   const wrapped = patientClient(client, {
-    patienceFor: () => patience,
+    patienceFor: () => ({ patience, operation: 'StartThing' }),
     warn: message => warnings.push(message),
     sleep: async ms => void sleeps.push(ms),
     random: () => 1
@@ -43,7 +44,7 @@ describe('patientClient', () => {
 
   it('retries throttling until the call gets through, with growing delays up to the cap, warning once', async () => {
     const { client, wrapped, sleeps, warnings } = patient(Array(7).fill(throttled), 'throttling')
-    await expect(wrapped.send(new StartThingCommand(), { abortSignal: new AbortController().signal })).resolves.toBe('ok')
+    await expect(wrapped.send(new MinifiedName(), { abortSignal: new AbortController().signal })).resolves.toBe('ok')
     expect(client.calls).toBe(8)
     expect(sleeps).toEqual([1000, 2000, 4000, 8000, PATIENT_MAX_DELAY_MS, PATIENT_MAX_DELAY_MS, PATIENT_MAX_DELAY_MS])
     expect(warnings).toEqual([expect.stringMatching(/^AWS answered StartThing with ThrottlingException after the SDK's own retries/)])
@@ -51,20 +52,20 @@ describe('patientClient', () => {
 
   it('retries 5xx only for transient patience', async () => {
     const transient = patient([serverError, serverError], 'transient')
-    await expect(transient.wrapped.send(new StartThingCommand(), { abortSignal: new AbortController().signal })).resolves.toBe('ok')
+    await expect(transient.wrapped.send(new MinifiedName(), { abortSignal: new AbortController().signal })).resolves.toBe('ok')
     const throttlingOnly = patient([serverError], 'throttling')
-    await expect(throttlingOnly.wrapped.send(new StartThingCommand(), { abortSignal: new AbortController().signal })).rejects.toBe(serverError)
+    await expect(throttlingOnly.wrapped.send(new MinifiedName(), { abortSignal: new AbortController().signal })).rejects.toBe(serverError)
     expect(throttlingOnly.client.calls).toBe(1)
   })
 
   it('never retries without patience, without a signal, or errors that are not passing', async () => {
     const none = patient([throttled], 'none')
-    await expect(none.wrapped.send(new StartThingCommand(), { abortSignal: new AbortController().signal })).rejects.toBe(throttled)
+    await expect(none.wrapped.send(new MinifiedName(), { abortSignal: new AbortController().signal })).rejects.toBe(throttled)
     const noSignal = patient([throttled], 'transient')
-    await expect(noSignal.wrapped.send(new StartThingCommand())).rejects.toBe(throttled)
+    await expect(noSignal.wrapped.send(new MinifiedName())).rejects.toBe(throttled)
     const denied = sdkError('AccessDeniedException', 403)
     const fatal = patient([denied], 'transient')
-    await expect(fatal.wrapped.send(new StartThingCommand(), { abortSignal: new AbortController().signal })).rejects.toBe(denied)
+    await expect(fatal.wrapped.send(new MinifiedName(), { abortSignal: new AbortController().signal })).rejects.toBe(denied)
     expect([none.client.calls, noSignal.client.calls, fatal.client.calls]).toEqual([1, 1, 1])
   })
 
@@ -72,8 +73,8 @@ describe('patientClient', () => {
     const controller = new AbortController()
     const reason = new Error('deadline')
     const client = failingClient(Array(100).fill(throttled))
-    const wrapped = patientClient(client, { patienceFor: () => 'throttling', warn: () => undefined, random: () => 0 })
-    const call = wrapped.send(new StartThingCommand(), { abortSignal: controller.signal })
+    const wrapped = patientClient(client, { patienceFor: () => ({ patience: 'throttling', operation: 'StartThing' }), warn: () => undefined, random: () => 0 })
+    const call = wrapped.send(new MinifiedName(), { abortSignal: controller.signal })
     setTimeout(() => controller.abort(reason), 50)
     await expect(call).rejects.toBe(reason)
     expect(client.calls).toBe(1)
