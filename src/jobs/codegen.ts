@@ -12,7 +12,6 @@ import {
 } from '@aws-sdk/client-amplifyuibuilder'
 import type { RunContext } from '../context.js'
 import { ActionError, JobFailedError } from '../errors.js'
-import { stageCodegenAsset } from '../fetch/asset.js'
 import { CODEGEN_LIMITS } from '../fetch/limits.js'
 import { maskPresignedUrl } from '../fetch/mask.js'
 import type { MaskSecret } from '../fetch/types.js'
@@ -91,6 +90,8 @@ export function createCodegenJob(inputs: CodegenInputs, { client, context, mask,
     async stageFiles(job, staging, { downloader, signal }) {
       const url = job.asset?.downloadUrl
       if (!url) throw new JobFailedError(`Codegen job ${job.id} succeeded but has no asset to download. Re-run the step; if it persists, report it to AWS.`)
+      // Loaded here rather than at the top: the zip reader is not needed before the first request.
+      const { stageCodegenAsset } = await import('../fetch/asset.js')
       await stageCodegenAsset(url, staging, downloader, { signal, limits: CODEGEN_LIMITS, mask })
     },
 

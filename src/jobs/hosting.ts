@@ -15,7 +15,6 @@ import {
 } from '@aws-sdk/client-amplify'
 import { ActionError } from '../errors.js'
 import { formatDuration } from '../duration.js'
-import { stageZipFromUrl } from '../fetch/asset.js'
 import { ARTIFACT_LIMITS } from '../fetch/limits.js'
 import { maskPresignedUrl } from '../fetch/mask.js'
 import type { MaskSecret } from '../fetch/types.js'
@@ -187,6 +186,8 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
 
     async stageFiles(job, staging, { downloader: files, signal }) {
       const what = `the build artifacts of job ${jobId}`
+      // Loaded here rather than at the top: the zip reader is not needed before the first request.
+      const { stageZipFromUrl } = await import('../fetch/asset.js')
       const stepUrl = (job.steps ?? []).find(step => step.artifactsUrl)?.artifactsUrl
       if (stepUrl) {
         await stageZipFromUrl(stepUrl, staging, files, { signal, limits: ARTIFACT_LIMITS, mask, what })
