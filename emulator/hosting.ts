@@ -166,7 +166,14 @@ export class HostingService implements ServiceModule {
   private listArtifacts(ctx: RequestContext): void {
     const job = this.find(ctx)
     const offered = job.scenario.artifacts?.via !== 'step' && this.artifactsReady(job, Date.now())
-    sendJson(ctx, 200, { artifacts: offered ? [{ artifactFileName: ARTIFACT_FILE_NAME, artifactId: job.artifactId }] : [] })
+    const listed = offered ? Math.max(1, job.scenario.artifacts?.listed ?? 1) : 0
+    const artifacts = Array.from({ length: listed }, (_, index) => {
+      if (index === 0) return { artifactFileName: ARTIFACT_FILE_NAME, artifactId: job.artifactId }
+      const artifactId = `${job.artifactId}-${index + 1}`
+      this.artifactJobs.set(artifactId, job)
+      return { artifactFileName: `artifacts-${index + 1}.zip`, artifactId }
+    })
+    sendJson(ctx, 200, { artifacts })
   }
 
   private getArtifactUrl(ctx: RequestContext): void {

@@ -130,6 +130,8 @@ export interface ArtifactSpec {
   bombMb?: number
   /** Where the zip is offered: the BUILD step's artifactsUrl, ListArtifacts, or both (default). */
   via?: 'step' | 'list'
+  /** ListArtifacts lists the zip this many times (default 1), as artifacts with their own ids. */
+  listed?: number
 }
 
 export interface BackendScenario {

@@ -454,6 +454,17 @@ describe('build artifacts with output-path', () => {
     expectNoSignatureShown(run)
   })
 
+  it('two listed artifacts holding the same files: refused by name, and what was in output-path stays', async () => {
+    const workspace = makeWorkspace({ 'site/index.html': 'the site as it was' })
+    const run = await hosting(workspace, { artifacts: { via: 'list', listed: 2 } }, { 'output-path': 'site' })
+    expect(run.exitCode).toBe(1)
+    expect(emulator().callsOf('GetArtifactUrl')).toHaveLength(2)
+    expect(run.errors).toEqual([
+      expect.stringMatching(/^Refusing artifact artifacts-2\.zip: it holds "index\.html", and an earlier archive of this job holds the same file; .*Make the build's artifacts hold each file once, or leave 'output-path' unset/)
+    ])
+    expect(treeOf(join(workspace, 'site'))).toEqual({ 'index.html': 'the site as it was' })
+  })
+
   it('a failed job fetches no artifacts', async () => {
     const workspace = makeWorkspace()
     const run = await hosting(workspace, { failStep: { stepName: 'DEPLOY' } }, { 'output-path': 'site' })

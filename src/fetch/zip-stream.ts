@@ -19,7 +19,7 @@ import { ActionError, DownloadError } from '../errors.js'
 import { RangeNotSupportedError } from './http.js'
 import { printableName } from './names.js'
 import type { ContentRange, Downloader, FetchLimits, StagedFile, Staging } from './types.js'
-import { damaged, openZipFromReader, plan, type PlannedFile, unsafe, writeEntry } from './zip.js'
+import { damaged, openZipFromReader, plan, type PlannedFile, refuseNamesTaken, unsafe, writeEntry } from './zip.js'
 
 /**
  * The end of the archive fetched first: the end record (with a comment of at most 64 KiB) and, for
@@ -82,6 +82,7 @@ export async function stageZipStreaming(url: string, staging: Staging, downloade
   } finally {
     zip.close()
   }
+  refuseNamesTaken(files, staging, what)
   files.sort((a, b) => a.entry.relativeOffsetOfLocalHeader - b.entry.relativeOffsetOfLocalHeader)
   if (!laidOutInOrder(files, directory)) return undefined
 

@@ -144,6 +144,29 @@ export async function plan(zip: ZipFile, limits: FetchLimits, what: string, sign
 }
 
 /**
+ * A hosting job may list several archives, and their files land in one folder: a file an earlier
+ * archive of the job already gave (or one that is the same file on macOS and Windows runners) is
+ * refused before anything of this archive is written, rather than one replacing the other.
+ */
+export function refuseNamesTaken(files: readonly PlannedFile[], staging: Staging, what: string): void {
+  if (staging.files.length === 0) return
+  const names = new NameSet()
+  for (const earlier of staging.files) names.claim(earlier.path)
+  for (const file of files) {
+    try {
+      names.claim(file.path)
+    } catch (error) {
+      if (!(error instanceof UnsafeContentError)) throw error
+      throw unsafe(
+        what,
+        `it holds ${printableName(file.path)}, and an earlier archive of this job holds the same file; the action does not choose between them. ` +
+          "Make the build's artifacts hold each file once, or leave 'output-path' unset"
+      )
+    }
+  }
+}
+
+/**
  * The streams that yield an entry's content: its bytes read straight from the archive in large
  * chunks (yauzl checks the local header and that the data lies within the file), inflated when
  * deflated. The meter after them enforces the declared size.
@@ -217,6 +240,7 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
     const files = await plan(zip, options.limits, what, signal).catch((error: unknown) => {
       throw damaged(error, what)
     })
+    refuseNamesTaken(files, staging, what)
     const staged: StagedFile[] = []
     source = await open(zipPath, 'r')
     for (const file of files) {

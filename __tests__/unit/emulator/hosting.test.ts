@@ -302,6 +302,17 @@ describe('artifacts', () => {
     expect([unknown.name, unknown.$metadata.httpStatusCode]).toEqual(['NotFoundException', 404])
   })
 
+  it('lists the zip several times when asked, each artifact with its own id and a working URL', async () => {
+    const job = await succeeded({ artifacts: { via: 'list', listed: 2 } })
+    const listed = await client.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId: job.job?.summary?.jobId }))
+    expect(listed.artifacts?.map((a) => a.artifactFileName)).toEqual(['artifacts.zip', 'artifacts-2.zip'])
+    expect(new Set(listed.artifacts?.map((a) => a.artifactId)).size).toBe(2)
+    const zips = await Promise.all(
+      (listed.artifacts ?? []).map(async (a) => download((await client.send(new GetArtifactUrlCommand({ artifactId: a.artifactId }))).artifactUrl as string))
+    )
+    expect(zips[0]!.equals(zips[1]!)).toBe(true)
+  })
+
   it('builds hostile archives', async () => {
     const zipOf = async (hostile: NonNullable<Scenario['artifacts']>['hostile'], bombMb?: number) =>
       download((await succeeded({ artifacts: { hostile, ...(bombMb ? { bombMb } : {}) } })).job?.steps?.[0]?.artifactsUrl as string)

@@ -204,6 +204,34 @@ describe('extractZip: names', () => {
   })
 })
 
+describe('extractZip: a second archive of the same job', () => {
+  it.each([
+    ['the same file', 'index.html', 'index.html'],
+    ['a case twin of it', 'index.html', 'INDEX.html'],
+    ['a file below one of its files', 'app', 'app/main.js']
+  ])('refuses %s before writing any of it, naming the file', async (_label, earlier, later) => {
+    await extract(rawZip([{ name: earlier, data: 'first' }]))
+    const error = await errorOf(extractZip(await writeZip(rawZip([{ name: 'other.js', data: 'x' }, { name: later, data: 'second' }])), staging, { limits: CODEGEN_LIMITS, what: 'artifact two.zip' }))
+    expect(error).toBeInstanceOf(UnsafeContentError)
+    expect(error.message).toMatch(/^Refusing artifact two\.zip: it holds .*an earlier archive of this job holds the same file/)
+    expect(await staging.written()).toEqual([earlier])
+    expect(await readFile(path.join(staging.root, earlier), 'utf8')).toBe('first')
+  })
+
+  it('adds files with other names', async () => {
+    await extract(rawZip([{ name: 'index.html', data: 'first' }]))
+    await extractZip(await writeZip(rawZip([{ name: 'about.html', data: 'second' }])), staging, { limits: CODEGEN_LIMITS, what: 'artifact two.zip' })
+    expect(await staging.written()).toEqual(['about.html', 'index.html'])
+  })
+
+  /** A second archive beside the first, in the scratch folder. */
+  async function writeZip(zip: Buffer): Promise<string> {
+    const second = path.join(staging.scratch, 'second.zip')
+    await writeFile(second, zip)
+    return second
+  }
+})
+
 describe('extractZip: abort', () => {
   it('rejects with the reason before opening when already aborted', async () => {
     const reason = new Error('deadline')
