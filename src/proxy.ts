@@ -21,6 +21,8 @@ import { ActionError } from './errors.js'
 
 /** A proxy that does not answer CONNECT within this long is treated like a connection timeout. */
 const TUNNEL_TIMEOUT_MS = 30_000
+/** The code a 5xx answer to CONNECT gets: every retry path knows it as "try again". */
+const TRANSIENT_TUNNEL_CODE = 'ECONNREFUSED'
 /** A proxy's answer to CONNECT is a status line and a few headers. */
 const MAX_TUNNEL_RESPONSE_BYTES = 16 * 1024
 /** Used when NO_PROXY is unset: a proxy for this machine's own addresses is rarely wanted. */
@@ -197,6 +199,12 @@ export function openTunnel(proxy: URL, host: string, port: number, timeoutMs = T
       socket.setTimeout(0)
       const statusLine = received.subarray(0, received.indexOf('\r\n')).toString('latin1')
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1]
+      if (status !== undefined && status.startsWith('5')) {
+        // The proxy could not reach the target this time (502, 503, 504): nothing was sent, so it is
+        // a refused connection to the SDK's retries, the wait loop and the downloader alike.
+        fail(networkError(TRANSIENT_TUNNEL_CODE, `the proxy ${redact(proxy)} answered CONNECT ${authority} with ${statusLine.slice(9)}`))
+        return
+      }
       if (status === undefined || !status.startsWith('2')) {
         fail(tunnelError(proxy, authority, status ? statusLine.slice(9) : 'an answer that is not HTTP', Number(status)))
         return

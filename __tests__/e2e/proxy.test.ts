@@ -117,6 +117,21 @@ describe('through an HTTP proxy', () => {
       expect(shownText(run)).not.toContain('pr0xy-Secret')
     })
 
+    it('a proxy answering 503 to the first tunnels: tried again, and the release goes through', async () => {
+      proxy = await startTestProxy()
+      proxy.refuseWith = 503
+      proxy.refuseTimes = 2
+      emulator().setScenario({ durationMs: 300 })
+      const run = await release({ HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com' })
+
+      expect(run.errors).toEqual([])
+      expect(run.exitCode).toBe(0)
+      expect(emulator().callsOf('StartJob')).toHaveLength(1)
+      const tunnels = proxy.requests.filter(request => request.kind === 'connect')
+      expect(tunnels.length).toBeGreaterThanOrEqual(3)
+      expect(proxy.refuseTimes).toBe(0)
+    })
+
     it('a proxy that refuses the tunnel fails the step with what it said and what to fix', async () => {
       proxy = await startTestProxy({ credentials: 'builder:right' })
       const run = await release({ HTTPS_PROXY: `http://builder:wrong@127.0.0.1:${proxy.port}`, NO_PROXY: 'example.com' })

@@ -26,6 +26,8 @@ export interface TestProxy {
   connections: number
   /** Answer every request with this status instead of forwarding it (e.g. 403). */
   refuseWith?: number
+  /** With refuseWith: refuse only this many requests, then forward again. */
+  refuseTimes?: number
   close(): Promise<void>
 }
 
@@ -55,7 +57,11 @@ export async function startTestProxy(options: TestProxyOptions = {}): Promise<Te
     return basic ? Buffer.from(basic[1]!, 'base64').toString('utf8') : undefined
   }
   const refusal = (credentials: string | undefined): number | undefined => {
-    if (proxy.refuseWith) return proxy.refuseWith
+    if (proxy.refuseWith && proxy.refuseTimes === undefined) return proxy.refuseWith
+    if (proxy.refuseWith && proxy.refuseTimes! > 0) {
+      proxy.refuseTimes!--
+      return proxy.refuseWith
+    }
     if (options.credentials !== undefined && credentials !== options.credentials) return 407
     return undefined
   }

@@ -203,6 +203,18 @@ describe('proxy agents against a real proxy on loopback', () => {
     expect((error as Error).message).not.toContain('wrong')
   })
 
+  it('takes a 5xx answer to CONNECT as a refused connection (retryable), and the next tunnel works', async () => {
+    proxy = await startTestProxy()
+    proxy.refuseWith = 503
+    proxy.refuseTimes = 1
+    const agent = agentsFor({ HTTPS_PROXY: proxy.url, NO_PROXY: 'x.invalid' })['https:']
+    const error = await get(`${httpsUrl}/a`, agent).catch((e: unknown) => e)
+    expect(error).not.toBeInstanceOf(ProxyError)
+    expect((error as NodeJS.ErrnoException).code).toBe('ECONNREFUSED')
+    expect((error as Error).message).toBe(`the proxy http://127.0.0.1:${proxy.port} answered CONNECT ${new URL(httpsUrl).host} with 503 Refused`)
+    expect((await get(`${httpsUrl}/b`, agent)).status).toBe(200)
+  })
+
   it('times out a proxy that never answers CONNECT, with a retryable ETIMEDOUT', async () => {
     // Reads what it is sent (so it sees the client hang up) and never answers.
     const silent: TcpServer = createTcpServer(socket => socket.on('error', () => undefined).resume())
