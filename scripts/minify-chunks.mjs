@@ -22,27 +22,20 @@ const CHUNK_NAME = /^\d+\.index\.js$/
 /** Node 20 is the oldest runtime the bundle must run on (README, "Runtime"). */
 const TARGET = 'node20'
 
-export function minifyChunks(dir) {
-  const chunks = readdirSync(dir).filter(name => CHUNK_NAME.test(name)).sort()
-  let before = 0
-  let after = 0
-  for (const name of chunks) {
-    const file = join(dir, name)
-    const source = readFileSync(file, 'utf8')
-    const { code } = transformSync(source, { minify: true, format: 'esm', target: TARGET, legalComments: 'inline', sourcefile: name })
-    writeFileSync(file, code)
-    before += source.length
-    after += code.length
-  }
-  return { chunks: chunks.length, before, after }
+const dir = process.argv[2]
+if (!dir) {
+  console.error('Usage: node scripts/minify-chunks.mjs <dir with the ncc output>')
+  process.exit(2)
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2]
-  if (!dir) {
-    console.error('Usage: node scripts/minify-chunks.mjs <dir with the ncc output>')
-    process.exit(2)
-  }
-  const { chunks, before, after } = minifyChunks(dir)
-  console.log(`Minified ${chunks} chunks in ${dir}: ${Math.round(before / 1024)} KB -> ${Math.round(after / 1024)} KB`)
+let before = 0
+let after = 0
+const chunks = readdirSync(dir).filter(name => CHUNK_NAME.test(name)).sort()
+for (const name of chunks) {
+  const file = join(dir, name)
+  const source = readFileSync(file, 'utf8')
+  const { code } = transformSync(source, { minify: true, format: 'esm', target: TARGET, legalComments: 'inline', sourcefile: name })
+  writeFileSync(file, code)
+  before += source.length
+  after += code.length
 }
+console.log(`Minified ${chunks.length} chunks in ${dir}: ${Math.round(before / 1024)} KB -> ${Math.round(after / 1024)} KB`)
