@@ -60,6 +60,23 @@ export interface RawZipEntry {
   externalAttributes?: number
   /** Written in both headers instead of the real uncompressed size: a lying archive. */
   declaredSize?: number
+  /** Written in both headers instead of the real compressed size. */
+  declaredCompressedSize?: number
+  /** Written in both headers instead of the real CRC-32. */
+  declaredCrc?: number
+  /** Written as the compression method instead of the real one; the data stays as prepared. */
+  declaredMethod?: number
+  /** General-purpose flags (default: the UTF-8 flag when the name is a string). */
+  flags?: number
+  /** "Made by" of the central header (default: Unix, so the attributes carry a Unix mode). */
+  versionMadeBy?: number
+  /** Extra field of the central header (e.g. an Info-ZIP Unicode Path). */
+  centralExtra?: Buffer
+}
+
+export interface BuildZipOptions {
+  /** Written in the end record instead of the real number of entries. */
+  declaredEntryCount?: number
 }
 
 interface Prepared {
@@ -68,39 +85,47 @@ interface Prepared {
   payload: Buffer
   crc: number
   size: number
+  compressedSize: number
   attributes: number
+  flags: number
+  versionMadeBy: number
+  extra: Buffer
   offset: number
 }
 
 function prepare(entry: RawZipEntry): Omit<Prepared, 'offset'> {
   const name = typeof entry.name === 'string' ? Buffer.from(entry.name, 'utf8') : entry.name
-  const attributes = entry.externalAttributes ?? REGULAR_FILE_ATTRIBUTES
-  if (entry.precompressed) {
-    const { data, crc, size } = entry.precompressed
-    return { name, method: METHOD_DEFLATE, payload: data, crc, size: entry.declaredSize ?? size, attributes }
-  }
-  const data = entry.data ?? Buffer.alloc(0)
-  const payload = entry.deflate ? zlib.deflateRawSync(data) : data
+  const content = entry.precompressed
+    ? { method: METHOD_DEFLATE, payload: entry.precompressed.data, crc: entry.precompressed.crc, size: entry.precompressed.size }
+    : prepareData(entry.data ?? Buffer.alloc(0), entry.deflate === true)
   return {
     name,
-    method: entry.deflate ? METHOD_DEFLATE : METHOD_STORED,
-    payload,
-    crc: crc32(data),
-    size: entry.declaredSize ?? data.length,
-    attributes
+    method: entry.declaredMethod ?? content.method,
+    payload: content.payload,
+    crc: entry.declaredCrc ?? content.crc,
+    size: entry.declaredSize ?? content.size,
+    compressedSize: entry.declaredCompressedSize ?? content.payload.length,
+    attributes: entry.externalAttributes ?? REGULAR_FILE_ATTRIBUTES,
+    flags: entry.flags ?? (typeof entry.name === 'string' ? FLAG_UTF8_NAMES : 0),
+    versionMadeBy: entry.versionMadeBy ?? VERSION_MADE_BY_UNIX,
+    extra: entry.centralExtra ?? Buffer.alloc(0)
   }
+}
+
+function prepareData(data: Buffer, deflate: boolean): { method: number; payload: Buffer; crc: number; size: number } {
+  return { method: deflate ? METHOD_DEFLATE : METHOD_STORED, payload: deflate ? zlib.deflateRawSync(data) : data, crc: crc32(data), size: data.length }
 }
 
 function localHeader(p: Prepared): Buffer {
   const header = Buffer.alloc(30)
   header.writeUInt32LE(LOCAL_HEADER_SIGNATURE, 0)
   header.writeUInt16LE(VERSION_NEEDED, 4)
-  header.writeUInt16LE(FLAG_UTF8_NAMES, 6)
+  header.writeUInt16LE(p.flags, 6)
   header.writeUInt16LE(p.method, 8)
   header.writeUInt16LE(DOS_TIME, 10)
   header.writeUInt16LE(DOS_DATE, 12)
-  header.writeUInt32LE(p.crc, 14)
-  header.writeUInt32LE(p.payload.length, 18)
+  header.writeUInt32LE(p.crc >>> 0, 14)
+  header.writeUInt32LE(p.compressedSize >>> 0, 18)
   header.writeUInt32LE(p.size >>> 0, 22)
   header.writeUInt16LE(p.name.length, 26)
   header.writeUInt16LE(0, 28)
@@ -110,27 +135,27 @@ function localHeader(p: Prepared): Buffer {
 function centralHeader(p: Prepared): Buffer {
   const header = Buffer.alloc(46)
   header.writeUInt32LE(CENTRAL_HEADER_SIGNATURE, 0)
-  header.writeUInt16LE(VERSION_MADE_BY_UNIX, 4)
+  header.writeUInt16LE(p.versionMadeBy, 4)
   header.writeUInt16LE(VERSION_NEEDED, 6)
-  header.writeUInt16LE(FLAG_UTF8_NAMES, 8)
+  header.writeUInt16LE(p.flags, 8)
   header.writeUInt16LE(p.method, 10)
   header.writeUInt16LE(DOS_TIME, 12)
   header.writeUInt16LE(DOS_DATE, 14)
-  header.writeUInt32LE(p.crc, 16)
-  header.writeUInt32LE(p.payload.length, 20)
+  header.writeUInt32LE(p.crc >>> 0, 16)
+  header.writeUInt32LE(p.compressedSize >>> 0, 20)
   header.writeUInt32LE(p.size >>> 0, 24)
   header.writeUInt16LE(p.name.length, 28)
-  header.writeUInt16LE(0, 30) // extra field length
+  header.writeUInt16LE(p.extra.length, 30)
   header.writeUInt16LE(0, 32) // comment length
   header.writeUInt16LE(0, 34) // disk number
   header.writeUInt16LE(0, 36) // internal attributes
   header.writeUInt32LE(p.attributes >>> 0, 38)
   header.writeUInt32LE(p.offset, 42)
-  return Buffer.concat([header, p.name])
+  return Buffer.concat([header, p.name, p.extra])
 }
 
 /** Builds a whole (small) archive in memory. Sizes above 4 GiB are not supported (no zip64). */
-export function buildZip(entries: readonly RawZipEntry[]): Buffer {
+export function buildZip(entries: readonly RawZipEntry[], options: BuildZipOptions = {}): Buffer {
   const parts: Buffer[] = []
   const prepared: Prepared[] = []
   let offset = 0
@@ -151,8 +176,9 @@ export function buildZip(entries: readonly RawZipEntry[]): Buffer {
   end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY_SIGNATURE, 0)
   end.writeUInt16LE(0, 4)
   end.writeUInt16LE(0, 6)
-  end.writeUInt16LE(prepared.length, 8)
-  end.writeUInt16LE(prepared.length, 10)
+  const count = Math.min(options.declaredEntryCount ?? prepared.length, 0xffff)
+  end.writeUInt16LE(count, 8)
+  end.writeUInt16LE(count, 10)
   end.writeUInt32LE(offset - centralStart, 12)
   end.writeUInt32LE(centralStart, 16)
   end.writeUInt16LE(0, 20)

@@ -1,9 +1,11 @@
 /**
- * Zips for tests. `yazlZip` builds well-formed archives; `rawZip` writes the bytes by hand so tests
- * can lie about sizes, set flags and attributes, and use names that yazl refuses to write.
+ * Zips for tests. `yazlZip` builds well-formed archives; `rawZip` writes the bytes by hand (with the
+ * emulator's writer) so tests can lie about sizes, set flags and attributes, and use names that yazl
+ * refuses to write.
  */
-import { deflateRawSync, crc32 } from 'node:zlib'
+import { crc32 } from 'node:zlib'
 import yazl from 'yazl'
+import { buildZip, type BuildZipOptions, type RawZipEntry } from '../../../emulator/raw-zip.js'
 
 export interface YazlEntry {
   name: string
@@ -29,83 +31,29 @@ export async function yazlZip(entries: YazlEntry[]): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-export interface RawEntry {
-  name: string | Buffer
+const STORED = 0
+const DEFLATED = 8
+
+/**
+ * An entry for emulator/raw-zip.ts (the writer the emulator serves hostile archives with), with two
+ * shorthands for tests: string data, and `method` (8 deflates; any other number but 0 is written
+ * as the method while the data stays stored).
+ */
+export interface RawEntry extends Omit<RawZipEntry, 'data' | 'deflate' | 'precompressed' | 'declaredMethod'> {
   data?: Buffer | string
-  /** 0 stored (default), 8 deflate, anything else is written as is (the data stays uncompressed). */
   method?: number
-  flags?: number
-  externalAttributes?: number
-  versionMadeBy?: number
-  /** Overrides the uncompressed size in both headers. */
-  uncompressedSize?: number
-  /** Overrides the compressed size in both headers. */
-  compressedSize?: number
-  crc?: number
-  /** Extra field bytes of the central directory entry. */
-  centralExtra?: Buffer
 }
 
-export function rawZip(entries: RawEntry[], options: { entryCount?: number } = {}): Buffer {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const entry of entries) {
-    const name = Buffer.isBuffer(entry.name) ? entry.name : Buffer.from(entry.name, 'utf8')
-    const data = Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data ?? '')
-    const method = entry.method ?? 0
-    const stored = method === 8 ? deflateRawSync(data) : data
-    const crc = entry.crc ?? crc32(data)
-    const compressedSize = entry.compressedSize ?? stored.length
-    const uncompressedSize = entry.uncompressedSize ?? data.length
-    const flags = (entry.flags ?? 0) | (Buffer.isBuffer(entry.name) ? 0 : 0x800)
-    const extra = entry.centralExtra ?? Buffer.alloc(0)
-
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(flags, 6)
-    local.writeUInt16LE(method, 8)
-    local.writeUInt16LE(0, 10)
-    local.writeUInt16LE(0x21, 12)
-    local.writeUInt32LE(crc >>> 0, 14)
-    local.writeUInt32LE(compressedSize >>> 0, 18)
-    local.writeUInt32LE(uncompressedSize >>> 0, 22)
-    local.writeUInt16LE(name.length, 26)
-    local.writeUInt16LE(0, 28)
-    locals.push(local, name, stored)
-
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(entry.versionMadeBy ?? 0x031e, 4)
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(flags, 8)
-    central.writeUInt16LE(method, 10)
-    central.writeUInt16LE(0, 12)
-    central.writeUInt16LE(0x21, 14)
-    central.writeUInt32LE(crc >>> 0, 16)
-    central.writeUInt32LE(compressedSize >>> 0, 20)
-    central.writeUInt32LE(uncompressedSize >>> 0, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt16LE(extra.length, 30)
-    central.writeUInt16LE(0, 32)
-    central.writeUInt16LE(0, 34)
-    central.writeUInt16LE(0, 36)
-    central.writeUInt32LE((entry.externalAttributes ?? (0o100644 << 16)) >>> 0, 38)
-    central.writeUInt32LE(offset, 42)
-    centrals.push(central, name, extra)
-
-    offset += local.length + name.length + stored.length
-  }
-  const centralDirectory = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  const count = options.entryCount ?? entries.length
-  end.writeUInt16LE(Math.min(count, 0xffff), 8)
-  end.writeUInt16LE(Math.min(count, 0xffff), 10)
-  end.writeUInt32LE(centralDirectory.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, centralDirectory, end])
+export function rawZip(entries: RawEntry[], options: BuildZipOptions = {}): Buffer {
+  return buildZip(
+    entries.map(({ data, method = STORED, ...entry }) => ({
+      ...entry,
+      data: Buffer.isBuffer(data) ? data : Buffer.from(data ?? ''),
+      deflate: method === DEFLATED,
+      ...(method === STORED || method === DEFLATED ? {} : { declaredMethod: method })
+    })),
+    options
+  )
 }
 
 /** An Info-ZIP Unicode Path extra field (0x7075) that renames an entry whose raw name is `rawName`. */

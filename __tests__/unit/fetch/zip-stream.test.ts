@@ -171,7 +171,7 @@ describe('stageZipStreaming', () => {
   })
 
   it('refuses an entry that inflates to more than it declares, and leaves no part of it', async () => {
-    archive = rawZip([{ name: 'big.js', data: Buffer.alloc(300_000, 'a'), method: 8, uncompressedSize: 1000 }])
+    archive = rawZip([{ name: 'big.js', data: Buffer.alloc(300_000, 'a'), method: 8, declaredSize: 1000 }])
     const error = await errorOf(stream())
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(/"big.js".*more bytes than it declares/)
@@ -180,7 +180,7 @@ describe('stageZipStreaming', () => {
   })
 
   it('refuses an entry whose checksum does not match', async () => {
-    archive = rawZip([{ name: 'a.bin', data: randomBytes(300_000), crc: 1234 }])
+    archive = rawZip([{ name: 'a.bin', data: randomBytes(300_000), declaredCrc: 1234 }])
     const error = await errorOf(stream())
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(/"a.bin".*checksum/)

@@ -99,7 +99,7 @@ describe('extractZip: entry kinds', () => {
   })
 
   it('refuses an encrypted entry', async () => {
-    await expectRefused(rawZip([{ name: 'secret.js', data: 'x'.repeat(12) + 'abc', flags: 0x1, uncompressedSize: 3 }]), /"secret.js".*encrypted/)
+    await expectRefused(rawZip([{ name: 'secret.js', data: 'x'.repeat(12) + 'abc', flags: 0x1, declaredSize: 3 }]), /"secret.js".*encrypted/)
   })
 
   it('refuses a compression method node cannot undo', async () => {
@@ -123,34 +123,34 @@ describe('extractZip: sizes', () => {
 
   it('refuses overlapping entries that declare a huge total from a tiny file', async () => {
     const limits = { ...CODEGEN_LIMITS, maxTotalBytes: 1 << 20 }
-    const entries = Array.from({ length: 5 }, (_, i) => ({ name: `f${i}.bin`, data: 'x', uncompressedSize: 400_000, method: 8 }))
+    const entries = Array.from({ length: 5 }, (_, i) => ({ name: `f${i}.bin`, data: 'x', declaredSize: 400_000, method: 8 }))
     await expectRefused(rawZip(entries), /unpack to more than/, limits)
   })
 
   it('refuses a deflated entry that inflates to more than it declares', async () => {
     const message = await expectRefused(
-      rawZip([{ name: 'liar.bin', data: Buffer.alloc(100_000), method: 8, uncompressedSize: 1000 }]),
+      rawZip([{ name: 'liar.bin', data: Buffer.alloc(100_000), method: 8, declaredSize: 1000 }]),
       /"liar.bin"/
     )
     expect(message).toMatch(/too many bytes|more bytes than it declares/)
   })
 
   it('refuses a deflated entry that inflates to less than it declares', async () => {
-    await expectRefused(rawZip([{ name: 'short.bin', data: Buffer.alloc(1000), method: 8, uncompressedSize: 5000 }]), /"short.bin".*not enough bytes/)
+    await expectRefused(rawZip([{ name: 'short.bin', data: Buffer.alloc(1000), method: 8, declaredSize: 5000 }]), /"short.bin".*not enough bytes/)
   })
 
   it('refuses a stored entry whose two sizes disagree', async () => {
-    await expectRefused(rawZip([{ name: 'odd.bin', data: 'abcdef', uncompressedSize: 3 }]), /size mismatch/)
+    await expectRefused(rawZip([{ name: 'odd.bin', data: 'abcdef', declaredSize: 3 }]), /size mismatch/)
   })
 
   it('refuses an entry whose checksum does not match', async () => {
-    await expectRefused(rawZip([{ name: 'bad.js', data: 'abc', crc: 12345 }]), /"bad.js".*checksum/)
+    await expectRefused(rawZip([{ name: 'bad.js', data: 'abc', declaredCrc: 12345 }]), /"bad.js".*checksum/)
   })
 
   it('checks the entry count of the end record before reading the entries', async () => {
     const limits = { ...CODEGEN_LIMITS, maxFiles: 3 }
     // The end record claims 50,000 entries; there is no central directory behind it at all.
-    await expectRefused(rawZip([], { entryCount: 50_000 }), /50000 entries, more than the 3 allowed/, limits)
+    await expectRefused(rawZip([], { declaredEntryCount: 50_000 }), /50000 entries, more than the 3 allowed/, limits)
     const four = await yazlZip(['a', 'b', 'c', 'd'].map((name) => ({ name, data: name })))
     await expectRefused(four, /4 entries, more than the 3 allowed/, limits)
   })
