@@ -62,6 +62,14 @@ export class FakeStaging implements Staging {
 
   add(file: StagedFile): void {
     this.files.push(file)
+    this.afterAdd?.()
+  }
+
+  private afterAdd?: () => void
+
+  /** A cancel between two files: `controller` aborts with `reason` as soon as a file is registered. */
+  abortOnAdd(controller: AbortController, reason: unknown): void {
+    this.afterAdd = () => controller.abort(reason)
   }
 
   /** Every file below root, relative, with "/", sorted. */

@@ -201,11 +201,7 @@ describe('stageZipStreaming', () => {
     archive = await bigSite()
     const controller = new AbortController()
     const reason = new Error('cancelled')
-    const add = staging.add.bind(staging)
-    staging.add = (file) => {
-      add(file)
-      controller.abort(reason)
-    }
+    staging.abortOnAdd(controller, reason)
     const error = await errorOf(stageZipStreaming(server.url('/artifacts.zip'), staging, downloader, { limits: ARTIFACT_LIMITS, what: WHAT, signal: controller.signal }))
     expect(error).toBe(reason)
     expect(await staging.written()).toEqual(staging.files.map(file => file.path).sort())

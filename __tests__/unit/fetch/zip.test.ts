@@ -242,11 +242,7 @@ describe('extractZip: abort', () => {
   it('stops at once when the signal fires between files', async () => {
     const controller = new AbortController()
     const reason = new Error('cancelled')
-    const add = staging.add.bind(staging)
-    staging.add = (file) => {
-      add(file)
-      controller.abort(reason)
-    }
+    staging.abortOnAdd(controller, reason)
     const zip = await yazlZip(['a', 'b', 'c', 'd'].map((name) => ({ name, data: name })))
     expect(await errorOf(extract(zip, CODEGEN_LIMITS, controller.signal))).toBe(reason)
     expect(staging.files).toHaveLength(1)
