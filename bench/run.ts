@@ -429,23 +429,26 @@ async function instructions(ctx: Context): Promise<void> {
   }
   const cut = join(CACHE, 'first-request-cut.mjs')
   writeFileSync(cut, FIRST_REQUEST_CUT)
-  const callgrind = ['valgrind', '--tool=callgrind', '--callgrind-out-file=/dev/null']
+  const callgrindArgs = ['--tool=callgrind', '--callgrind-out-file=/dev/null']
   const counted = (stderr: string): number => {
     const collected = /Collected : (\d+)/.exec(stderr)
     if (!collected) throw new Error(`valgrind printed no instruction count:\n${stderr}`)
     return Number(collected[1])
   }
+  /** Runs node with the cut preloaded under callgrind; returns the instruction count. */
+  const countNode = async (nodeArgs: string[], env: Record<string, string>): Promise<number> =>
+    counted((await spawnTimed('valgrind', [...callgrindArgs, ctx.node24, '--import', cut, ...nodeArgs], { env })).stderr)
   const { env, dispose } = cleanEnv({})
   const bare: number[] = []
   const floor: number[] = []
   const action: number[] = []
   try {
     for (let rep = 0; rep < INSTRUCTION_REPS; rep++) {
-      bare.push(counted((await spawnTimed(callgrind[0]!, [...callgrind.slice(1), ctx.node24, '--import', cut, '-e', '0'], { env })).stderr))
-      floor.push(counted((await spawnTimed(callgrind[0]!, [...callgrind.slice(1), ctx.node24, '--import', cut, ctx.floorEntry, newAppId()], { env: { ...env, ...ctx.emulator.env } })).stderr))
+      bare.push(await countNode(['-e', '0'], env))
+      floor.push(await countNode([ctx.floorEntry, newAppId()], { ...env, ...ctx.emulator.env }))
       const inputs = { 'app-id': newAppId(), 'job-type': 'codegen', environment: ENVIRONMENT, wait: 'false' }
       const dashed = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`BENCH_DASHED_INPUT_${name.toUpperCase().replaceAll('-', '__')}`, value]))
-      const { run } = await runActionTimed(ctx, inputs, { wrapper: callgrind, nodeArgs: ['--import', cut], env: dashed })
+      const { run } = await runActionTimed(ctx, inputs, { wrapper: ['valgrind', ...callgrindArgs], nodeArgs: ['--import', cut], env: dashed })
       action.push(counted(run.stderr))
     }
   } finally {
