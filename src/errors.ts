@@ -50,3 +50,8 @@ export class DownloadError extends ActionError {
 export class UnsafeContentError extends ActionError {
   override name = 'UnsafeContentError'
 }
+
+/** A value as an error message shows it: quoted, with control characters escaped. */
+export function quote(value: string): string {
+  return JSON.stringify(value)
+}

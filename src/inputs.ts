@@ -3,12 +3,15 @@
  * step before any request is sent, with a message that names the input, the bad value and what is
  * allowed.
  */
-import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs'
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { relative, resolve, sep } from 'node:path'
 import type { RunContext } from './context.js'
 import { formatDuration, parseDuration } from './duration.js'
-import { InputError } from './errors.js'
+import { InputError, quote } from './errors.js'
+import { type OutputTarget, resolveOutputPath } from './output-folder/output-path.js'
 import { buildCodegenRequest, type CodegenJobRequest } from './render-config.js'
+import { isInside, realpathOrSelf, realpathOrSelfOfMaybeMissing } from './workspace-paths.js'
+
+export type { OutputTarget }
 
 export const JOB_TYPES = ['codegen', 'release', 'retry', 'backend'] as const
 export type JobType = (typeof JOB_TYPES)[number]
@@ -51,12 +54,6 @@ const INPUTS_BY_JOB_TYPE: Record<JobType, string[]> = {
 }
 const JOB_SPECIFIC_INPUTS = [...new Set(Object.values(INPUTS_BY_JOB_TYPE).flat())]
 
-export interface OutputTarget {
-  /** Workspace-relative, with `/`, as reported in outputs. */
-  relative: string
-  /** Absolute, with symlinks resolved: where files are written. */
-  absolute: string
-}
 
 interface CommonInputs {
   appId: string
@@ -307,108 +304,8 @@ function readWorkspaceFile(source: InputSource, name: string, workspace: string)
   return relative(workspace, absolute).split(sep).join('/')
 }
 
-/**
- * output-path: a folder below the workspace root, outside .git, also after resolving symlinks,
- * so that neither a typo nor a symlink in the repository can make the action write elsewhere.
- */
+/** output-path, or the job type's default folder; the rules are output-folder/output-path.ts's. */
 export function readOutputPath(source: InputSource, workspace: string, fallback: string | undefined): OutputTarget | undefined {
   const raw = source.get('output-path') || fallback
-  if (raw === undefined) return undefined
-  const realWorkspace = realpathOrSelf(workspace)
-  const lexical = resolve(workspace, raw)
-  if (lexical === resolve(workspace) || !isInside(resolve(workspace), lexical)) {
-    throw new InputError('output-path', `${quote(raw)} is not a folder below the workspace root: give a workspace-relative folder such as src/ui-components.`)
-  }
-  let real: string
-  try {
-    real = realpathOfMaybeMissing(lexical)
-  } catch {
-    throw new InputError('output-path', `${quote(raw)} goes through a broken symlink; fix or remove the link, or choose another folder.`)
-  }
-  if (real === realWorkspace || !isInside(realWorkspace, real)) {
-    throw new InputError('output-path', `${quote(raw)} leads outside the workspace (or to its root) through a symlink; give a real folder below the workspace.`)
-  }
-  const relativeReal = relative(realWorkspace, real)
-  const relativeLexical = relative(resolve(workspace), lexical)
-  for (const path of [relativeReal, relativeLexical]) {
-    if (path.split(sep).some(segment => segment.toLowerCase() === '.git')) {
-      throw new InputError('output-path', `${quote(raw)} is inside .git; choose a folder outside the repository's .git folder.`)
-    }
-  }
-  const existing = statOrUndefined(real)
-  if (existing && !existing.isDirectory()) {
-    throw new InputError('output-path', `${quote(raw)} exists and is not a folder; give a folder (it is created when missing).`)
-  }
-  if (!existing) {
-    // A missing folder is created later, which fails when a part of its path is a file.
-    const blocker = nearestExisting(dirname(real))
-    if (blocker && !blocker.stats.isDirectory()) {
-      throw new InputError('output-path', `${quote(raw)} lies below ${quote(relative(realWorkspace, blocker.path).split(sep).join('/'))}, which is a file, not a folder; give a folder.`)
-    }
-  }
-  return { relative: relativeLexical.split(sep).join('/'), absolute: real }
-}
-
-function isInside(parent: string, child: string): boolean {
-  const path = relative(parent, child)
-  // `..name` is a folder inside; only `..` itself or `../...` leaves.
-  return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path))
-}
-
-function realpathOrSelf(path: string): string {
-  try {
-    return realpathSync(path)
-  } catch {
-    return resolve(path)
-  }
-}
-
-function realpathOrSelfOfMaybeMissing(path: string): string {
-  try {
-    return realpathOfMaybeMissing(path)
-  } catch {
-    return resolve(path)
-  }
-}
-
-/** Resolves symlinks in the part of `path` that exists and appends the part that does not. */
-function realpathOfMaybeMissing(path: string): string {
-  let existing = path
-  const missing: string[] = []
-  while (!exists(existing)) {
-    const parent = dirname(existing)
-    if (parent === existing) break
-    missing.unshift(existing.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)))
-    existing = parent
-  }
-  return join(realpathSync(existing), ...missing)
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function nearestExisting(path: string): { path: string; stats: Stats } | undefined {
-  for (let current = path; ; current = dirname(current)) {
-    const stats = statOrUndefined(current)
-    if (stats) return { path: current, stats }
-    if (dirname(current) === current) return undefined
-  }
-}
-
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path)
-  } catch {
-    return undefined
-  }
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value)
+  return raw === undefined ? undefined : resolveOutputPath(raw, workspace)
 }

@@ -4,7 +4,7 @@
  */
 import type { DependencyCheck } from './dependencies.js'
 import { formatDuration } from './duration.js'
-import type { CommitResult } from './fetch/types.js'
+import type { CommitResult } from './output-folder/types.js'
 import type { JobReport } from './jobs/types.js'
 
 /** Longer file lists fold into a <details> block so the summary stays readable. */

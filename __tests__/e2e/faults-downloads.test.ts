@@ -25,7 +25,7 @@ import { treeOf } from './harness.js'
 
 const emulator = sharedEmulator()
 
-/** src/fetch/limits.ts: CODEGEN_LIMITS.maxFiles and IDLE_TIMEOUT_MS. */
+/** src/archives/limits.ts CODEGEN_LIMITS.maxFiles and src/transfer/limits.ts IDLE_TIMEOUT_MS. */
 const MAX_CODEGEN_FILES = 10_000
 const IDLE_TIMEOUT_MS = 30_000
 /** The files the emulator generates for components ['Button'] and no forms: Button.jsx, .d.ts, theme (2), index, utils. */

@@ -3,15 +3,16 @@ import type { CodegenJob } from '@aws-sdk/client-amplifyuibuilder'
 import { GetCodegenJobCommand, StartCodegenJobCommand } from '@aws-sdk/client-amplifyuibuilder'
 import type { RunContext } from '../../src/context.js'
 import { ActionError, JobFailedError } from '../../src/errors.js'
-import type { Downloader, Staging, StagedFile } from '../../src/fetch/types.js'
+import type { Staging, StagedFile } from '../../src/output-folder/types.js'
+import type { Downloader } from '../../src/transfer/types.js'
 import type { CodegenInputs } from '../../src/inputs.js'
 
 // The asset reader is the fetch side's business: here only how the job hands the URL over matters.
 const stageCodegenAsset = jest.fn<(...args: unknown[]) => Promise<StagedFile[]>>(async () => [])
-jest.unstable_mockModule('../../src/fetch/asset.js', () => ({ stageCodegenAsset }))
+jest.unstable_mockModule('../../src/archives/asset.js', () => ({ stageCodegenAsset }))
 
 const { codegenErrorsOf, codegenPhase, createCodegenJob, deriveClientToken } = await import('../../src/jobs/codegen.js')
-const { CODEGEN_LIMITS } = await import('../../src/fetch/limits.js')
+const { CODEGEN_LIMITS } = await import('../../src/archives/limits.js')
 
 const APP = 'd1a2b3c4d5e6f7'
 const URL_WITH_SECRET =

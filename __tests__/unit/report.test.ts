@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { DependencyCheck } from '../../src/dependencies.js'
-import type { CommitResult } from '../../src/fetch/types.js'
+import type { CommitResult } from '../../src/output-folder/types.js'
 import { type FilesWritten, type Outcome, outputsOf, type Result, summaryMarkdown } from '../../src/report.js'
 
 function commit(overrides: Partial<CommitResult> = {}): CommitResult {

@@ -12,9 +12,9 @@ import {
 } from '@aws-sdk/client-amplifyuibuilder'
 import type { RunContext } from '../context.js'
 import { ActionError, JobFailedError } from '../errors.js'
-import { CODEGEN_LIMITS } from '../fetch/limits.js'
-import { maskPresignedUrl } from '../fetch/mask.js'
-import type { MaskSecret } from '../fetch/types.js'
+import { CODEGEN_LIMITS } from '../archives/limits.js'
+import { maskPresignedUrl } from '../transfer/mask.js'
+import type { MaskSecret } from '../transfer/types.js'
 import type { CodegenInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
 import { studioLink } from './links.js'
@@ -91,7 +91,7 @@ export function createCodegenJob(inputs: CodegenInputs, { client, context, mask,
       const url = job.asset?.downloadUrl
       if (!url) throw new JobFailedError(`Codegen job ${job.id} succeeded but has no asset to download. Re-run the step; if it persists, report it to AWS.`)
       // Loaded here rather than at the top: the zip reader is not needed before the first request.
-      const { stageCodegenAsset } = await import('../fetch/asset.js')
+      const { stageCodegenAsset } = await import('../archives/asset.js')
       await stageCodegenAsset(url, staging, downloader, { signal, limits: CODEGEN_LIMITS, mask })
     },
 

@@ -15,13 +15,13 @@ import {
 } from '@aws-sdk/client-amplify'
 import { ActionError } from '../errors.js'
 import { formatDuration } from '../duration.js'
-import { ARTIFACT_LIMITS } from '../fetch/limits.js'
-import { maskPresignedUrl } from '../fetch/mask.js'
-import type { MaskSecret } from '../fetch/types.js'
+import { ARTIFACT_LIMITS } from '../archives/limits.js'
+import { maskPresignedUrl } from '../transfer/mask.js'
+import type { MaskSecret } from '../transfer/types.js'
 import type { HostingInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
 import type { Job, JobLog, JobReport } from './types.js'
-import type { Downloader } from '../fetch/types.js'
+import type { Downloader } from '../transfer/types.js'
 
 /** How much of a failed step's log is shown: enough for a stack trace and its cause. */
 export const LOG_TAIL_LINES = 200
@@ -187,7 +187,7 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
     async stageFiles(job, staging, { downloader: files, signal }) {
       const what = `the build artifacts of job ${jobId}`
       // Loaded here rather than at the top: the zip reader is not needed before the first request.
-      const { stageZipFromUrl } = await import('../fetch/asset.js')
+      const { stageZipFromUrl } = await import('../archives/asset.js')
       const stepUrl = (job.steps ?? []).find(step => step.artifactsUrl)?.artifactsUrl
       if (stepUrl) {
         await stageZipFromUrl(stepUrl, staging, files, { signal, limits: ARTIFACT_LIMITS, mask, what })

@@ -4,9 +4,9 @@
  */
 import { createCheckedClient } from '../aws.js'
 import type { RunContext } from '../context.js'
-import type { Downloader, MaskSecret } from '../fetch/types.js'
+import type { Downloader, MaskSecret } from '../transfer/types.js'
 import type { ActionInputs } from '../inputs.js'
-import { createProxyAgents, type ProxySettings } from '../proxy.js'
+import { createProxyAgents, type ProxySettings } from '../transfer/proxy.js'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import { patientClient, SDK_RETRIES_ONLY } from './patient.js'
 import type { Job, JobLog } from './types.js'

@@ -2,7 +2,8 @@
  * The one small interface every job type implements, so that main.ts, the wait loop, the fetch and
  * the report serve codegen, hosting and backend jobs alike.
  */
-import type { Downloader, MaskSecret, Staging } from '../fetch/types.js'
+import type { Staging } from '../output-folder/types.js'
+import type { Downloader, MaskSecret } from '../transfer/types.js'
 import type { Phase } from '../wait.js'
 
 export interface JobStart<S> {

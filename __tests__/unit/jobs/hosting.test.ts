@@ -14,12 +14,13 @@ import {
   StopJobCommand
 } from '@aws-sdk/client-amplify'
 import { ActionError } from '../../../src/errors.js'
-import type { Downloader, StagedFile, Staging } from '../../../src/fetch/types.js'
+import type { StagedFile, Staging } from '../../../src/output-folder/types.js'
+import type { Downloader } from '../../../src/transfer/types.js'
 import type { HostingInputs } from '../../../src/inputs.js'
 
 // Unpacking zips is the fetch side's business: here only which URL is handed over matters.
 const stageZipFromUrl = jest.fn<(...args: unknown[]) => Promise<StagedFile[]>>(async () => [])
-jest.unstable_mockModule('../../../src/fetch/asset.js', () => ({ stageZipFromUrl }))
+jest.unstable_mockModule('../../../src/archives/asset.js', () => ({ stageZipFromUrl }))
 
 const { createHostingJob, errorContext, hostingPhase, lastErrorLine, LOG_TAIL_LINES, QUEUED_NOTICE_AFTER_MS } = await import('../../../src/jobs/hosting.js')
 

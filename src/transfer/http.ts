@@ -1,0 +1,503 @@
+/**
+ * Downloads presigned URLs with node's own http/https modules: keep-alive sockets shared by all
+ * downloads, retries with backoff on whatever is transient, an idle timeout per attempt, size caps,
+ * and no URL in any message (the query string holds credentials).
+ */
+import { createHash } from 'node:crypto'
+import { open, unlink } from 'node:fs/promises'
+import * as http from 'node:http'
+import * as https from 'node:https'
+import { Transform, Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import * as zlib from 'node:zlib'
+import { ActionError, DownloadError, UnsafeContentError } from '../errors.js'
+import { createProxyAgents, type ProxySettings } from './proxy.js'
+import {
+  BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
+  DOWNLOAD_ATTEMPTS,
+  DOWNLOAD_CONCURRENCY,
+  IDLE_TIMEOUT_MS,
+  MAX_REDIRECTS
+} from './limits.js'
+import { fileSink } from './file-sink.js'
+import { type ByteRange, type DownloadOptions, type DownloadResult, type Downloader, RangeNotSupportedError } from './types.js'
+
+/** Network error codes worth another attempt: the connection broke, not the request. */
+const RETRYABLE_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'EAI_AGAIN',
+  // DNS on hosted runners fails now and then for a moment; a wrong host would fail 5 times quickly.
+  'ENOTFOUND',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'HPE_INVALID_CHUNK_SIZE',
+  'HPE_INVALID_CONSTANT',
+  'HPE_UNEXPECTED_CONTENT_LENGTH'
+])
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+
+export interface DownloaderOptions {
+  /** Waits between attempts; rejects with the signal's reason when it aborts. Injected by tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** A number in [0, 1) for the backoff jitter. */
+  random?: () => number
+  idleTimeoutMs?: number
+  /** Tries per download, the first included. */
+  attempts?: number
+  /** Sockets per host; downloads beyond it wait for a free socket. */
+  concurrency?: number
+  /** Where retries are reported (core.info in the action). Never receives a URL. */
+  log?: (message: string) => void
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, read by proxy.ts; none: direct connections. */
+  proxy?: ProxySettings
+}
+
+export type ClosableDownloader = Downloader & {
+  /** Closes the idle keep-alive sockets so the process can exit. */
+  close(): void
+}
+
+interface Settings {
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  random: () => number
+  idleTimeoutMs: number
+  attempts: number
+  log: (message: string) => void
+  agents: { 'http:': http.Agent; 'https:': https.Agent }
+}
+
+/** Something transient went wrong in one attempt; another attempt may succeed. */
+class RetryableFailure extends Error {
+  constructor(
+    readonly reason: string,
+    readonly retryAfterMs?: number
+  ) {
+    super(reason)
+  }
+}
+
+/** Writing to disk failed: not the network, so no retry. */
+class SinkError extends Error {
+  constructor(readonly original: unknown) {
+    super('write failed')
+  }
+}
+
+export function createDownloader(options: DownloaderOptions = {}): ClosableDownloader {
+  const concurrency = options.concurrency ?? DOWNLOAD_CONCURRENCY
+  const settings: Settings = {
+    sleep: options.sleep ?? abortableSleep,
+    random: options.random ?? Math.random,
+    idleTimeoutMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS,
+    attempts: Math.max(1, options.attempts ?? DOWNLOAD_ATTEMPTS),
+    log: options.log ?? (() => undefined),
+    agents: createProxyAgents(options.proxy, { keepAlive: true, maxSockets: concurrency })
+  }
+  return {
+    toFile: (url, destination, opts) => toFile(settings, url, destination, opts),
+    toBuffer: (url, opts) => toBuffer(settings, url, opts),
+    toSink: (url, createSink, opts) => toSink(settings, url, createSink, opts),
+    close() {
+      settings.agents['http:'].destroy()
+      settings.agents['https:'].destroy()
+    }
+  }
+}
+
+async function toFile(s: Settings, url: string, destination: string, opts: DownloadOptions): Promise<DownloadResult> {
+  opts.signal?.throwIfAborted()
+  const target = allowedUrl(url, opts.what)
+  const file = await open(destination, opts.exclusive === true ? 'wx' : 'w').catch((error: unknown) => {
+    throw new DownloadError(`Could not create the file for ${opts.what} (${describe(error)}).`)
+  })
+  let done = false
+  try {
+    const result = await withRetries(s, opts, async () => {
+      await file.truncate(0)
+      const hash = opts.hash === false ? undefined : createHash('sha256')
+      let bytes = 0
+      await attemptOnce(s, target, opts, () =>
+        fileSink(file, {
+          onChunk: chunk => {
+            hash?.update(chunk)
+            bytes += chunk.length
+          },
+          wrapError: error => new SinkError(error)
+        })
+      )
+      return { bytes, sha256: hash?.digest('hex') ?? '' }
+    })
+    done = true
+    return result
+  } finally {
+    await file.close()
+    // A half-written file must not pass for a result.
+    if (!done) await unlink(destination).catch(() => undefined)
+  }
+}
+
+async function toBuffer(s: Settings, url: string, opts: DownloadOptions): Promise<Buffer> {
+  opts.signal?.throwIfAborted()
+  const target = allowedUrl(url, opts.what)
+  return withRetries(s, opts, async () => {
+    const chunks: Buffer[] = []
+    await attemptOnce(s, target, opts, () => {
+      return new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          chunks.push(chunk)
+          callback()
+        }
+      })
+    })
+    return Buffer.concat(chunks)
+  })
+}
+
+async function toSink(s: Settings, url: string, createSink: () => NodeJS.WritableStream, opts: DownloadOptions): Promise<void> {
+  opts.signal?.throwIfAborted()
+  const target = allowedUrl(url, opts.what)
+  await withRetries(s, opts, () => attemptOnce(s, target, opts, createSink))
+}
+
+async function withRetries<T>(s: Settings, opts: DownloadOptions, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    opts.signal?.throwIfAborted()
+    try {
+      return await run()
+    } catch (error) {
+      if (opts.signal?.aborted) throw opts.signal.reason
+      if (!(error instanceof RetryableFailure)) throw error
+      if (attempt >= s.attempts) {
+        throw new DownloadError(
+          `Could not download ${opts.what}: ${error.reason}, on all ${s.attempts} attempts. ` +
+            'The file host seems to be having trouble; re-run the step later.'
+        )
+      }
+      const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1))
+      const delay = Math.round(Math.min(BACKOFF_CAP_MS, Math.max(s.random() * ceiling, error.retryAfterMs ?? 0)))
+      s.log(
+        `Downloading ${opts.what} failed (${error.reason}); trying again in ${(delay / 1000).toFixed(1)} s ` +
+          `(attempt ${attempt + 1} of ${s.attempts}).`
+      )
+      await s.sleep(delay, opts.signal)
+    }
+  }
+}
+
+/**
+ * One attempt: request (following redirects), check the answer, stream the body through the size
+ * checks into a fresh sink. Throws RetryableFailure for what another attempt may fix, an ActionError
+ * for what it cannot, and the caller's abort reason when the signal fires.
+ */
+async function attemptOnce(s: Settings, url: URL, opts: DownloadOptions, createSink: () => NodeJS.WritableStream): Promise<void> {
+  const outer = opts.signal
+  // Aborted by the idle timer, and to drop whatever is left of a failed attempt. Combined with the
+  // caller's signal through AbortSignal.any, which adds no listener to it: parallel downloads on
+  // one signal would otherwise trip node's MaxListenersExceededWarning.
+  const local = new AbortController()
+  const signal = outer === undefined ? local.signal : AbortSignal.any([outer, local.signal])
+  let idleTimer: NodeJS.Timeout | undefined
+  const stillAlive = (): void => {
+    clearTimeout(idleTimer)
+    idleTimer = setTimeout(() => {
+      local.abort(new RetryableFailure(`no data arrived for ${formatSeconds(s.idleTimeoutMs)}`))
+    }, s.idleTimeoutMs)
+  }
+  let counted = 0
+  try {
+    const range = opts.range?.()
+    const response = await openResponse(s, url, opts.what, signal, stillAlive, range)
+    const decoder = range === undefined ? checkResponse(response, opts) : checkRangeResponse(response, range, opts)
+    const declared = contentLength(response)
+    let received = 0
+    const networkMeter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        stillAlive()
+        received += chunk.length
+        callback(null, chunk)
+      }
+    })
+    const sizeGuard = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        if (counted + chunk.length > opts.maxBytes) {
+          callback(tooLarge(opts, `more than ${opts.maxBytes}`))
+          return
+        }
+        try {
+          opts.onBytes?.(chunk.length)
+        } catch (error) {
+          callback(error as Error)
+          return
+        }
+        counted += chunk.length
+        callback(null, chunk)
+      }
+    })
+    const stages: NodeJS.ReadWriteStream[] = decoder === undefined ? [networkMeter] : [networkMeter, decoder]
+    await pipeline([response, ...stages, sizeGuard, createSink()], { signal })
+    if (declared !== undefined && received < declared) {
+      throw new RetryableFailure(`the connection ended after ${received} of ${declared} bytes`)
+    }
+  } catch (error) {
+    const reason: unknown = signal.aborted ? signal.reason : error
+    // Whatever is still open of this attempt (a socket mid-body) goes; the next one starts afresh.
+    local.abort()
+    if (counted > 0 && opts.onBytes !== undefined) opts.onBytes(-counted)
+    if (outer?.aborted === true) throw outer.reason
+    throw classify(reason, opts.what)
+  } finally {
+    clearTimeout(idleTimer)
+  }
+}
+
+/** Requests `url`, following at most MAX_REDIRECTS redirects that keep the scheme. */
+async function openResponse(
+  s: Settings,
+  url: URL,
+  what: string,
+  signal: AbortSignal,
+  onActivity: () => void,
+  range?: ByteRange
+): Promise<http.IncomingMessage> {
+  let current = url
+  for (let redirects = 0; ; redirects++) {
+    const response = await request(s, current, signal, onActivity, range)
+    const status = response.statusCode ?? 0
+    if (!REDIRECT_STATUSES.has(status)) return response
+    response.resume()
+    const location = response.headers.location
+    if (location === undefined || location === '') {
+      throw new DownloadError(`The host of ${what} answered with a redirect (HTTP ${status}) that names no target.`)
+    }
+    if (redirects >= MAX_REDIRECTS) {
+      throw new DownloadError(
+        `The download of ${what} was redirected more than ${MAX_REDIRECTS} times; the host is probably in a redirect loop. Re-run the step later.`
+      )
+    }
+    let next: URL
+    try {
+      next = new URL(location, current)
+    } catch {
+      throw new DownloadError(`The host of ${what} redirected to an address that is not a valid URL.`)
+    }
+    if (next.protocol !== current.protocol) {
+      throw new DownloadError(
+        `Refusing a redirect of ${what} from ${current.protocol.slice(0, -1)} to ${next.protocol.slice(0, -1)}: ` +
+          'a presigned download must keep its scheme.'
+      )
+    }
+    current = allowedUrl(next.href, what)
+  }
+}
+
+function request(
+  s: Settings,
+  url: URL,
+  signal: AbortSignal,
+  onActivity: () => void,
+  range?: ByteRange
+): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { 'user-agent': 'amplify-job-action' }
+    if (range !== undefined) headers.range = 'suffix' in range ? `bytes=-${range.suffix}` : `bytes=${range.start}-${range.end - 1}`
+    const options = { signal, headers }
+    const req =
+      url.protocol === 'https:'
+        ? https.get(url, { ...options, agent: s.agents['https:'] }, resolve)
+        : http.get(url, { ...options, agent: s.agents['http:'] }, resolve)
+    req.on('error', reject)
+    // The idle clock starts once the request has a socket, so waiting for a free one does not count.
+    req.on('socket', onActivity)
+  })
+}
+
+/**
+ * A host that ignores Range (it sends the whole body with 200) or answers one that cannot be used:
+ * the caller fetches the whole body another way. Never retried.
+ */
+/**
+ * The answer to a Range request: 206 with the Content-Range asked for and no content encoding.
+ * 200 (the whole body) and 416 fail with RangeNotSupportedError; other statuses as checkResponse.
+ */
+function checkRangeResponse(response: http.IncomingMessage, range: ByteRange, opts: DownloadOptions): undefined {
+  const status = response.statusCode ?? 0
+  if (status === 200 || status === 416) {
+    response.destroy()
+    throw new RangeNotSupportedError(status)
+  }
+  if (status !== 206) {
+    checkResponse(response, opts)
+    return undefined
+  }
+  const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec((response.headers['content-range'] ?? '').trim())
+  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase()
+  const got = match ? { start: Number(match[1]), end: Number(match[2]) + 1, total: Number(match[3]) } : undefined
+  const expected =
+    got === undefined ? false : 'suffix' in range ? got.end === got.total && got.total - got.start === Math.min(range.suffix, got.total) : got.start === range.start && got.end === Math.min(range.end, got.total)
+  if (!expected || (encoding !== 'identity' && encoding !== '')) {
+    response.destroy()
+    throw new RangeNotSupportedError(status)
+  }
+  const declared = contentLength(response)
+  if (declared !== undefined && declared > opts.maxBytes) {
+    response.destroy()
+    throw tooLarge(opts, String(declared))
+  }
+  opts.onRange?.(got!)
+  return undefined
+}
+
+/** Fails on every answer but 200; returns the decoder for the body's content encoding, if any. */
+function checkResponse(response: http.IncomingMessage, opts: DownloadOptions): Transform | undefined {
+  const status = response.statusCode ?? 0
+  if (status !== 200) response.destroy()
+  if (status === 403) {
+    throw new DownloadError(
+      `The presigned URL for ${opts.what} was refused with 403 Forbidden. It has most likely expired ` +
+        'because the job finished too long ago; re-run the step to get fresh URLs.'
+    )
+  }
+  if (status === 407) {
+    throw new DownloadError(
+      `The proxy asked for credentials (407 Proxy Authentication Required) to fetch ${opts.what}. ` +
+        'Put its user and password in HTTP_PROXY / HTTPS_PROXY (http://user:password@host:port).'
+    )
+  }
+  if (status === 404) {
+    throw new DownloadError(
+      `The file host has no ${opts.what} (404 Not Found); the job's files may have been removed. Re-run the step.`
+    )
+  }
+  if (status === 429 || status >= 500) {
+    throw new RetryableFailure(`the file host answered HTTP ${status}`, retryAfterMs(response.headers['retry-after']))
+  }
+  if (status !== 200) {
+    throw new DownloadError(`The file host refused ${opts.what} with HTTP ${status}. Re-run the step.`)
+  }
+  const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase()
+  switch (encoding) {
+    case '':
+    case 'identity':
+      break
+    // S3 serves an object with the Content-Encoding it was stored with, whatever the request asks.
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip()
+    case 'deflate':
+      return zlib.createInflate()
+    case 'br':
+      return zlib.createBrotliDecompress()
+    default:
+      response.destroy()
+      throw new DownloadError(`The file host sent ${opts.what} with the content encoding "${encoding}", which the action cannot decode.`)
+  }
+  const declared = contentLength(response)
+  if (declared !== undefined && declared > opts.maxBytes) {
+    response.destroy()
+    throw tooLarge(opts, String(declared))
+  }
+  return undefined
+}
+
+function contentLength(response: http.IncomingMessage): number | undefined {
+  const header = response.headers['content-length']
+  if (header === undefined || !/^\d+$/.test(header.trim())) return undefined
+  // With a content encoding the header counts the encoded bytes; it still tells a truncation.
+  return Number(header.trim())
+}
+
+function tooLarge(opts: DownloadOptions, size: string): UnsafeContentError {
+  return new UnsafeContentError(
+    `Refusing ${opts.what}: it is ${size} bytes, and at most ${opts.maxBytes} are allowed. ` +
+      'Nothing was written; a file this large is not something the job should produce.'
+  )
+}
+
+function retryAfterMs(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
+  const at = Date.parse(header)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now())
+}
+
+/** Parses the URL and refuses any scheme but https, and http other than to this machine. */
+function allowedUrl(text: string, what: string): URL {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new DownloadError(
+      `The download address of ${what} is not a valid URL. This is an unexpected answer from the service; re-run the step.`
+    )
+  }
+  if (url.protocol === 'https:') return url
+  if (url.protocol === 'http:') {
+    if (isLoopback(url.hostname)) return url
+    throw new DownloadError(
+      `Refusing to download ${what} over plain http from another machine: a presigned URL is a credential ` +
+        'and must travel over https. Only https URLs (or http to this machine, for tests) are accepted.'
+    )
+  }
+  throw new DownloadError(`Refusing to download ${what} from a ${url.protocol.slice(0, -1)} URL; only https URLs are accepted.`)
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach (tests, the local emulator). */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase()
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+}
+
+/** Turns whatever one attempt threw into a RetryableFailure or a user-facing ActionError. */
+function classify(error: unknown, what: string): Error {
+  if (error instanceof RetryableFailure || error instanceof ActionError || error instanceof RangeNotSupportedError) return error
+  if (error instanceof SinkError) {
+    return new DownloadError(
+      `Could not write ${what} to disk (${describe(error.original)}). Check the free space and permissions of the workspace.`
+    )
+  }
+  const code = (error as { code?: unknown } | undefined)?.code
+  if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return new RetryableFailure(describe(error))
+  return new DownloadError(`Could not download ${what}: ${describe(error)}. Re-run the step.`)
+}
+
+/** An error's code and message, with anything that looks like a URL cut out. */
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code
+  const message = error instanceof Error ? error.message : String(error)
+  const safe = message.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, '<address>')
+  return typeof code === 'string' && !safe.includes(code) ? `${code}: ${safe}` : safe
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`
+}
+
+/** Waits `ms`; rejects with the signal's reason as soon as it aborts. The default `sleep`. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason)
+      return
+    }
+    // A signal of its own, so many sleeps on one caller signal add no listeners to it.
+    const own = signal === undefined ? undefined : AbortSignal.any([signal])
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(own?.reason)
+    }
+    const timer = setTimeout(() => {
+      own?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    own?.addEventListener('abort', onAbort, { once: true })
+  })
+}
