@@ -168,3 +168,21 @@ describe('examples and README workflows', () => {
     expect(REQUIRED_BY_JOB_TYPE.retry!.filter(name => !(name in step.with!))).toEqual(['job-id'])
   })
 })
+
+describe('the workflows in .github/workflows', () => {
+  const files = readdirSync('.github/workflows').filter(name => /\.ya?ml$/.test(name))
+
+  it('are found', () => {
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'release.yml']))
+  })
+
+  // GitHub refuses a workflow file whole when it is not valid YAML (a plain scalar holding ': ').
+  it.each(files)('%s is valid YAML with jobs', name => {
+    const workflow = parse(readFileSync(join('.github/workflows', name), 'utf8')) as { jobs?: Record<string, unknown> }
+    expect(Object.keys(workflow.jobs ?? {}).length).toBeGreaterThan(0)
+  })
+
+  it('the check refuses the mistake ci.yml once had', () => {
+    expect(() => parse('steps:\n  - name: Run it again: nothing changes\n')).toThrow(/Nested mappings/)
+  })
+})
