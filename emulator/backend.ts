@@ -1,12 +1,13 @@
 /**
  * AmplifyBackend GetBackendJob. Jobs exist implicitly for any id (the Admin UI starts them; the
- * action only waits): a job's clock starts at the first read of it. The wire keys are lowerCamel;
+ * action only waits): a job's clock starts at the first read of it, and is the wall clock or, when
+ * its phases are counted in reads, its reads (timeline.ts). The wire keys are lowerCamel;
  * createTime/updateTime are strings (epoch milliseconds), as the service's model has them.
  */
 import { AwsError, type RequestContext, sendJson } from './http.js'
 import type { Route } from './router.js'
 import type { ServiceModule, SharedState } from './state.js'
-import { finalPhaseStartMs, phaseAt } from './timeline.js'
+import { JobClock, finalPhaseStartMs, onClock, onReadClock, phaseAt } from './timeline.js'
 import type { BackendScenario, StatusPhase } from './types.js'
 
 export const DEFAULT_BACKEND_STATUSES: readonly StatusPhase[] = [{ status: 'IN_PROGRESS', forMs: 1000 }, { status: 'COMPLETED' }]
@@ -15,6 +16,9 @@ const FAILED = 'FAILED'
 
 interface BackendJob {
   firstSeenMs: number
+  clock: JobClock
+  /** The scenario's phases, in milliseconds of the job's clock. */
+  phases: StatusPhase[]
   scenario: BackendScenario
 }
 
@@ -51,11 +55,13 @@ export class BackendService implements ServiceModule {
     const now = Date.now()
     let job = this.jobs.get(key)
     if (!job) {
-      job = { firstSeenMs: now, scenario: current }
+      const given = current.statuses?.length ? current.statuses : DEFAULT_BACKEND_STATUSES
+      const byReads = onReadClock(given)
+      job = { firstSeenMs: now, clock: new JobClock(now, byReads), phases: onClock(given, byReads), scenario: current }
       this.jobs.set(key, job)
     }
-    const phases = job.scenario.statuses?.length ? job.scenario.statuses : DEFAULT_BACKEND_STATUSES
-    const phase = phaseAt(phases, now - job.firstSeenMs)
+    const phases = job.phases
+    const phase = phaseAt(phases, job.clock.elapsedMs(now))
     const updatedMs = job.firstSeenMs + (phase.final ? finalPhaseStartMs(phases) : phase.startMs)
     const error = job.scenario.error ?? (phase.status === FAILED ? 'The backend job failed' : undefined)
     sendJson(ctx, 200, {
@@ -68,5 +74,6 @@ export class BackendService implements ServiceModule {
       createTime: String(job.firstSeenMs),
       updateTime: String(updatedMs)
     })
+    job.clock.read()
   }
 }

@@ -4,6 +4,7 @@
  *   GET  /__emulator/scenario?appId=...   the scenario set there
  *   GET  /__emulator/requests             every recorded request
  *   GET  /__emulator/signatures           every X-Amz-Signature handed out
+ *   POST /__emulator/expire-urls?appId=.. expire the presigned URLs issued so far (of one app)
  *   POST /__emulator/reset                forget jobs, requests, scenarios
  *   GET  /__emulator/health               liveness, for scripts that wait for the port
  */
@@ -18,6 +19,7 @@ export interface ControlTarget {
   connections: number
   setScenario(scenario: Scenario, appId?: string): void
   scenarioOf(appId?: string): Scenario | undefined
+  expireUrls(appId?: string): number
   reset(): void
 }
 
@@ -51,6 +53,9 @@ export function controlRoutes(target: () => ControlTarget): Route[] {
     }),
     route('GetSignatures', 'GET', 'signatures', (ctx) => {
       sendJson(ctx, 200, target().issuedSignatures)
+    }),
+    route('ExpireUrls', 'POST', 'expire-urls', (ctx) => {
+      sendJson(ctx, 200, { ok: true, expired: target().expireUrls(appIdOf(ctx)) })
     }),
     route('Reset', 'POST', 'reset', (ctx) => {
       target().reset()

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import type { ServerResponse } from 'node:http'
 import type { RequestContext } from './http.js'
-import type { ObjectBody, PresignStore } from './presign.js'
+import { type ObjectBody, type PresignStore, hasExpired } from './presign.js'
 import type { ScenarioStore } from './scenarios.js'
 import { sleep } from './sleep.js'
 import type { DownloadFaults } from './types.js'
@@ -136,7 +136,7 @@ export async function serveDownload(ctx: RequestContext, deps: DownloadDeps): Pr
     sendS3Error(ctx, 403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.')
     return
   }
-  if (Date.now() > entry.issuedAtMs + entry.expiresSeconds * 1000) {
+  if (hasExpired(entry, Date.now())) {
     sendS3Error(ctx, 403, 'AccessDenied', 'Request has expired')
     return
   }

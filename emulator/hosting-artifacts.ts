@@ -25,6 +25,13 @@ const GENERATED_CHUNK_BYTES = MIB
 /** Fixed key: the "random" data is the same on every run, but does not compress. */
 const NOISE_KEY = Buffer.from('amplify-emulator')
 export const SYMLINK_TARGET = '../../../../../../../../etc/passwd'
+/** Where the one file of each extra artifact of `artifacts.distinct` goes. */
+const DISTINCT_FOLDER = 'listed'
+
+/** The file inside artifact number `n` (2, 3, ...) of a job with `artifacts.distinct`. */
+export function distinctArtifactFile(n: number): string {
+  return `${DISTINCT_FOLDER}/artifact-${String(n).padStart(4, '0')}.txt`
+}
 
 const SITE: ReadonlyArray<[string, string]> = [
   ['index.html', '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <title>App</title>\n    <script type="module" crossorigin src="/assets/index-9c8d7e6f.js"></script>\n    <link rel="stylesheet" href="/assets/index-3f2a1b9c.css">\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n'],
@@ -146,6 +153,11 @@ export class ArtifactFactory {
       this.cache.set(key, body)
     }
     return body
+  }
+
+  /** Artifact number `n` (2, 3, ...) of a job with `artifacts.distinct`: one small file of its own. */
+  distinctBody(n: number): Promise<ObjectBody> {
+    return Promise.resolve({ data: buildZip([{ name: distinctArtifactFile(n), data: Buffer.from(`artifact ${n}\n`, 'utf8'), deflate: true }]) })
   }
 
   private async build(spec: ArtifactSpec): Promise<ObjectBody> {

@@ -2,9 +2,10 @@
  * The timeline of an Amplify Hosting job, decided once at StartJob from the scenario and read at
  * any moment afterwards: which status the job has, which steps have started or ended and how,
  * and what StopJob changes (CANCELLING for a while, then CANCELLED, running steps cancelled).
- * All times are milliseconds from the job's start.
+ * All times are milliseconds from the job's start, on the job's clock (timeline.ts): the wall
+ * clock, or the read clock when its phases or steps are counted in reads.
  */
-import { finalPhaseStartMs, phaseAt, phaseStartMs } from './timeline.js'
+import { READ_TICK_MS, finalPhaseStartMs, onClock, onReadClock, phaseAt, phaseStartMs } from './timeline.js'
 import type { Scenario, StatusPhase, StepSpec } from './types.js'
 
 export const DEFAULT_STATUSES: readonly StatusPhase[] = [
@@ -39,6 +40,8 @@ export interface PlannedStep {
 }
 
 export interface JobPlan {
+  /** True when the job's time moves on by reads, not by the wall clock. */
+  byReads: boolean
   phases: StatusPhase[]
   steps: PlannedStep[]
   /** When and how the job ends by itself; undefined when it never does. */
@@ -76,9 +79,14 @@ function stepSpecs(scenario: Scenario): StepSpec[] {
   return specs
 }
 
+/** True when the scenario counts the job's phases or steps in reads. */
+export function hostingOnReadClock(scenario: Scenario): boolean {
+  return onReadClock(scenario.statuses) || (scenario.steps ?? []).some((step) => step.forReads !== undefined)
+}
+
 export function planJob(scenario: Scenario): JobPlan {
-  let phases = [...(scenario.statuses ?? DEFAULT_STATUSES)]
-  if (phases.length === 0) phases = [...DEFAULT_STATUSES]
+  const byReads = hostingOnReadClock(scenario)
+  let phases = onClock(scenario.statuses?.length ? scenario.statuses : DEFAULT_STATUSES, byReads)
   // Without its final phase, the last remaining phase lasts forever.
   if (scenario.neverEnds && phases.length > 1) phases = phases.slice(0, -1)
 
@@ -88,10 +96,11 @@ export function planJob(scenario: Scenario): JobPlan {
     const specs = stepSpecs(scenario)
     const openEnded = runningIndex === phases.length - 1
     const runningMs = openEnded ? Infinity : Math.max(0, phases[runningIndex]?.forMs ?? 0)
-    const defaultMs = openEnded ? OPEN_RUNNING_STEP_MS : Math.floor(runningMs / Math.max(1, specs.length))
+    const defaultMs = openEnded ? (byReads ? READ_TICK_MS : OPEN_RUNNING_STEP_MS) : Math.floor(runningMs / Math.max(1, specs.length))
     let at = phaseStartMs(phases, runningIndex)
     for (const spec of specs) {
-      const duration = Math.max(0, spec.durationMs ?? defaultMs)
+      const given = byReads ? (spec.forReads === undefined ? undefined : spec.forReads * READ_TICK_MS) : spec.durationMs
+      const duration = Math.max(0, given ?? defaultMs)
       const failing = spec.status === FAILED
       steps.push({
         stepName: spec.stepName,
@@ -120,7 +129,7 @@ export function planJob(scenario: Scenario): JobPlan {
     const stepsEnd = steps.reduce((latest, step) => Math.max(latest, step.endMs), 0)
     end = { atMs: finalStatus === SUCCEED ? Math.max(finalAt, stepsEnd) : finalAt, status: finalStatus }
   }
-  return { phases, steps, end }
+  return { byReads, phases, steps, end }
 }
 
 /** The job as seen `elapsedMs` after its start, given a StopJob at `stop.atMs`, if any. */

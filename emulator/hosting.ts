@@ -1,17 +1,20 @@
 /**
  * Amplify Hosting: StartJob, GetJob, StopJob, ListArtifacts, GetArtifactUrl. Apps and branches
  * exist implicitly; job ids count up per branch ('1', '2', ...). A job's timeline is planned at
- * start from the scenario in force then (hosting-plan.ts); timestamps are epoch seconds on the
- * wire, as the real service sends them.
+ * start from the scenario in force then (hosting-plan.ts) and read on the job's clock (the wall
+ * clock, or its GetJob reads: timeline.ts); timestamps are epoch seconds on the wire, as the real
+ * service sends them. ListArtifacts pages like the service (maxResults, nextToken).
  */
 import { randomBytes } from 'node:crypto'
 import { ArtifactFactory } from './hosting-artifacts.js'
 import { buildLog, partialLog, stepLog } from './build-log.js'
 import { DEFAULT_STOP_DELAY_MS, type JobPlan, type StepView, planJob, viewJob } from './hosting-plan.js'
+import { type ArtifactPage, pageOfArtifacts } from './hosting-paging.js'
 import { AwsError, type RequestContext, sendJson } from './http.js'
 import { type PresignedObject, safeSegment } from './presign.js'
 import type { Route } from './router.js'
 import { type ServiceModule, type SharedState, isObject } from './state.js'
+import { JobClock } from './timeline.js'
 import type { Scenario } from './types.js'
 
 const ACCOUNT_ID = '123456789012'
@@ -36,10 +39,20 @@ interface HostingJob {
   /** Epoch seconds. */
   commitTime: number
   startMs: number
+  /** The wall clock, or the job's reads when its scenario counts phases in reads. */
+  clock: JobClock
   scenario: Scenario
   plan: JobPlan
+  /** When StopJob came, on the job's clock. */
   stopAtMs?: number
   artifactId: string
+}
+
+/** One artifact of a job, as ListArtifacts names it. */
+interface ListedArtifact {
+  job: HostingJob
+  /** 0 for the job's own zip, 1... for the extra listings of `artifacts.listed`. */
+  index: number
 }
 
 const seconds = (ms: number): number => ms / 1000
@@ -56,10 +69,18 @@ function branchKey(appId: string, branch: string): string {
   return JSON.stringify([appId, branch])
 }
 
+function artifactIdOf(job: HostingJob, index: number): string {
+  return index === 0 ? job.artifactId : `${job.artifactId}-${index + 1}`
+}
+
+function artifactFileNameOf(index: number): string {
+  return index === 0 ? ARTIFACT_FILE_NAME : `artifacts-${index + 1}.zip`
+}
+
 export class HostingService implements ServiceModule {
   private readonly jobs = new Map<string, HostingJob>()
   private readonly lastJobId = new Map<string, number>()
-  private readonly artifactJobs = new Map<string, HostingJob>()
+  private readonly artifactsById = new Map<string, ListedArtifact>()
   private readonly artifacts: ArtifactFactory
 
   constructor(private readonly state: SharedState) {
@@ -69,7 +90,7 @@ export class HostingService implements ServiceModule {
   reset(): void {
     this.jobs.clear()
     this.lastJobId.clear()
-    this.artifactJobs.clear()
+    this.artifactsById.clear()
   }
 
   routes(): Route[] {
@@ -87,7 +108,7 @@ export class HostingService implements ServiceModule {
       route('ListArtifacts', 'GET', '/apps/{appId}/branches/{branchName}/jobs/{jobId}/artifacts', (ctx) => this.listArtifacts(ctx)),
       {
         ...route('GetArtifactUrl', 'GET', '/artifacts/{artifactId}', (ctx) => this.getArtifactUrl(ctx)),
-        appIdOf: (params) => this.artifactJobs.get(params.artifactId ?? '')?.appId
+        appIdOf: (params) => this.artifactsById.get(params.artifactId ?? '')?.job.appId
       }
     ]
   }
@@ -119,6 +140,7 @@ export class HostingService implements ServiceModule {
       if (!original) throw badRequest(`Job ${wanted} does not exist on branch ${branch} of app ${appId}; RETRY needs an existing job.`)
     }
     const now = Date.now()
+    const plan = planJob(scenario)
     const number = (this.lastJobId.get(branchKey(appId, branch)) ?? 0) + 1
     this.lastJobId.set(branchKey(appId, branch), number)
     const job: HostingJob = {
@@ -131,12 +153,13 @@ export class HostingService implements ServiceModule {
       commitMessage: typeof body.commitMessage === 'string' ? body.commitMessage : (original?.commitMessage ?? DEFAULT_COMMIT_MESSAGE),
       commitTime: typeof body.commitTime === 'number' ? body.commitTime : (original?.commitTime ?? seconds(now)),
       startMs: now,
+      clock: new JobClock(now, plan.byReads),
       scenario,
-      plan: planJob(scenario),
+      plan,
       artifactId: `${safeSegment(appId)}-${number}-${randomBytes(8).toString('hex')}`
     }
     this.jobs.set(jobKey(appId, branch, job.jobId), job)
-    this.artifactJobs.set(job.artifactId, job)
+    this.artifactsById.set(job.artifactId, { job, index: 0 })
     sendJson(ctx, 200, { jobSummary: this.summary(job, now) })
   }
 
@@ -152,6 +175,7 @@ export class HostingService implements ServiceModule {
     const now = Date.now()
     const view = this.view(job, now)
     sendJson(ctx, 200, { job: { summary: this.summary(job, now), steps: view.steps.map((step) => this.step(job, step)) } })
+    job.clock.read()
   }
 
   private stop(ctx: RequestContext): void {
@@ -159,7 +183,7 @@ export class HostingService implements ServiceModule {
     const now = Date.now()
     const status = this.view(job, now).status
     if (ENDED.has(status)) throw badRequest(`Job ${job.jobId} on branch ${job.branch} has already ended (${status}) and cannot be stopped.`)
-    job.stopAtMs ??= now - job.startMs
+    job.stopAtMs ??= job.clock.elapsedMs(now)
     sendJson(ctx, 200, { jobSummary: this.summary(job, now) })
   }
 
@@ -167,27 +191,32 @@ export class HostingService implements ServiceModule {
     const job = this.find(ctx)
     const offered = job.scenario.artifacts?.via !== 'step' && this.artifactsReady(job, Date.now())
     const listed = offered ? Math.max(1, job.scenario.artifacts?.listed ?? 1) : 0
-    const artifacts = Array.from({ length: listed }, (_, index) => {
-      if (index === 0) return { artifactFileName: ARTIFACT_FILE_NAME, artifactId: job.artifactId }
-      const artifactId = `${job.artifactId}-${index + 1}`
-      this.artifactJobs.set(artifactId, job)
-      return { artifactFileName: `artifacts-${index + 1}.zip`, artifactId }
+    let page: ArtifactPage
+    try {
+      page = pageOfArtifacts(job.artifactId, listed, ctx.url.searchParams)
+    } catch (error) {
+      throw badRequest((error as Error).message)
+    }
+    const artifacts = page.indexes.map((index) => {
+      const artifactId = artifactIdOf(job, index)
+      this.artifactsById.set(artifactId, { job, index })
+      return { artifactFileName: artifactFileNameOf(index), artifactId }
     })
-    sendJson(ctx, 200, { artifacts })
+    sendJson(ctx, 200, { artifacts, ...(page.nextToken !== undefined ? { nextToken: page.nextToken } : {}) })
   }
 
   private getArtifactUrl(ctx: RequestContext): void {
     const artifactId = ctx.params.artifactId as string
-    const job = this.artifactJobs.get(artifactId)
-    if (!job || job.scenario.artifacts?.via === 'step' || !this.artifactsReady(job, Date.now())) {
+    const artifact = this.artifactsById.get(artifactId)
+    if (!artifact || artifact.job.scenario.artifacts?.via === 'step' || !this.artifactsReady(artifact.job, Date.now())) {
       throw new AwsError(404, 'NotFoundException', `Artifact ${artifactId} not found.`)
     }
-    sendJson(ctx, 200, { artifactId, artifactUrl: this.artifactUrl(job) })
+    sendJson(ctx, 200, { artifactId, artifactUrl: this.artifactUrl(artifact.job, artifact.index) })
   }
 
   private view(job: HostingJob, nowMs: number) {
     const stop = job.stopAtMs === undefined ? undefined : { atMs: job.stopAtMs, delayMs: job.scenario.stopDelayMs ?? DEFAULT_STOP_DELAY_MS }
-    return viewJob(job.plan, nowMs - job.startMs, stop)
+    return viewJob(job.plan, job.clock.elapsedMs(nowMs), stop)
   }
 
   private summary(job: HostingJob, nowMs: number): Record<string, unknown> {
@@ -212,16 +241,23 @@ export class HostingService implements ServiceModule {
     return build?.status === 'SUCCEED'
   }
 
-  private artifactUrl(job: HostingJob): string {
+  /**
+   * The presigned URL of artifact `index` of the job. Without `artifacts.distinct` every listed
+   * artifact is the job's one zip (one file name, one fault counter); with it, each extra one is a
+   * zip of its own, named and counted apart.
+   */
+  private artifactUrl(job: HostingJob, index = 0): string {
     const spec = job.scenario.artifacts ?? {}
+    const own = index > 0 && spec.distinct === true
+    const fileName = own ? artifactFileNameOf(index) : ARTIFACT_FILE_NAME
     const object: PresignedObject = {
       bucket: ARTIFACT_BUCKET,
-      key: `${safeSegment(job.appId)}/${safeSegment(job.branch)}/${job.jobId}/BUILD/${ARTIFACT_FILE_NAME}`,
-      fileName: ARTIFACT_FILE_NAME,
-      fileKey: `hosting/${job.artifactId}`,
+      key: `${safeSegment(job.appId)}/${safeSegment(job.branch)}/${job.jobId}/BUILD/${fileName}`,
+      fileName,
+      fileKey: `hosting/${own ? artifactIdOf(job, index) : job.artifactId}`,
       appId: job.appId,
       contentType: 'application/zip',
-      load: () => this.artifacts.body(spec)
+      load: () => (own ? this.artifacts.distinctBody(index + 1) : this.artifacts.body(spec))
     }
     return this.state.presign.issue(object, this.state.scenarios.get(job.appId).download?.expiresSeconds)
   }

@@ -33,6 +33,13 @@ export interface IssuedUrl extends PresignedObject {
   path: string
   issuedAtMs: number
   expiresSeconds: number
+  /** Set by expire(): the URL is past its expiry whatever X-Amz-Expires says. */
+  expired?: boolean
+}
+
+/** Whether S3 would refuse the URL as expired at `nowMs`. */
+export function hasExpired(entry: IssuedUrl, nowMs: number): boolean {
+  return entry.expired === true || nowMs > entry.issuedAtMs + entry.expiresSeconds * 1000
 }
 
 function amzDate(date: Date): string {
@@ -105,6 +112,17 @@ export class PresignStore {
 
   lookup(signature: string): IssuedUrl | undefined {
     return this.issued.get(signature)
+  }
+
+  /** Expires every URL issued so far (of one app, when given); returns how many. */
+  expire(appId?: string): number {
+    let count = 0
+    for (const entry of this.issued.values()) {
+      if (entry.expired || (appId !== undefined && entry.appId !== appId)) continue
+      entry.expired = true
+      count++
+    }
+    return count
   }
 
   reset(): void {

@@ -3,6 +3,7 @@
  * the app when it has its own scenario, else the shared default; counters restart when the scope's
  * scenario is set again, so a test can re-arm faults between steps.
  */
+import { checkScenarioValues } from './scenario-checks.js'
 import type { Scenario } from './types.js'
 
 const DEFAULT_SCOPE = '*'
@@ -19,6 +20,7 @@ const SCENARIO_KEYS: ReadonlySet<string> = new Set<keyof Scenario>([
   'download',
   'neverEnds',
   'durationMs',
+  'inProgressReads',
   'fail',
   'codegenErrors',
   'components',
@@ -56,7 +58,7 @@ function freshCounters(): ScopeCounters {
   return { throttled: 0, serverErrors: 0, unauthorized: 0, expiredToken: 0, ratioCalls: 0, ratioStartMs: undefined, downloads: new Map() }
 }
 
-/** Throws a readable error for a value that is not a plausible Scenario. */
+/** Throws a readable error for a value that is not a plausible Scenario (keys here, values in scenario-checks.ts). */
 export function validateScenario(value: unknown): Scenario {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new Error('A scenario must be a JSON object')
@@ -65,6 +67,7 @@ export function validateScenario(value: unknown): Scenario {
   if (unknown.length > 0) {
     throw new Error(`Unknown scenario key(s): ${unknown.join(', ')}; known: ${[...SCENARIO_KEYS].join(', ')}`)
   }
+  checkScenarioValues(value as Scenario)
   return value as Scenario
 }
 

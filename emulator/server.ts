@@ -95,6 +95,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     setScenario: (scenario, appId) => scenarios.set(scenario, appId),
     scenarioOf: (appId) => scenarios.raw(appId),
+    expireUrls: (appId) => presign.expire(appId),
     reset: () => {
       for (const service of services) service.reset()
       scenarios.reset()

@@ -1,8 +1,16 @@
 /**
- * Status sequences evaluated against the clock: a job's status is computed from how long ago it
- * started, so no timers are needed and a paused test sees consistent answers.
+ * Status sequences evaluated against a job's clock. On the wall clock a job's status is computed
+ * from how long ago it started, so no timers are needed and a paused test sees consistent
+ * answers. On the read clock (phases given in `forReads`) the job's time moves on only when it is
+ * read, so what each read sees is fixed however fast or slow the machine is.
  */
 import type { StatusPhase } from './types.js'
+
+/**
+ * How far one read moves a job on the read clock: one second of the job's own time, so its
+ * timestamps read like those of a job polled every second (a step of 2 reads ended "after 2.0s").
+ */
+export const READ_TICK_MS = 1000
 
 export interface PhaseAt {
   index: number
@@ -11,6 +19,39 @@ export interface PhaseAt {
   startMs: number
   /** True for the last phase, which never ends. */
   final: boolean
+}
+
+/** True when the phases are counted in reads (any phase but the last gives forReads). */
+export function onReadClock(phases: readonly StatusPhase[] | undefined): boolean {
+  return (phases ?? []).slice(0, -1).some((phase) => phase.forReads !== undefined)
+}
+
+/** The phases with their length in milliseconds of the job's clock (reads turned into ticks). */
+export function onClock(phases: readonly StatusPhase[], byReads: boolean): StatusPhase[] {
+  if (!byReads) return [...phases]
+  return phases.map(({ status, forReads }) => (forReads === undefined ? { status } : { status, forMs: forReads * READ_TICK_MS }))
+}
+
+/**
+ * A job's clock: the wall clock from its start, or its reads so far (each READ_TICK_MS). `read()`
+ * is called once per answered read, after the answer was computed: read n (1-based) sees the
+ * job as it is after n - 1 ticks.
+ */
+export class JobClock {
+  private reads = 0
+
+  constructor(
+    private readonly startMs: number,
+    readonly byReads: boolean
+  ) {}
+
+  elapsedMs(nowMs: number): number {
+    return this.byReads ? this.reads * READ_TICK_MS : nowMs - this.startMs
+  }
+
+  read(): void {
+    this.reads++
+  }
 }
 
 /** The phase in force `elapsedMs` after the start. The last phase lasts forever. */

@@ -91,17 +91,29 @@ export interface CodegenDependency {
   reason: string
 }
 
-/** One phase of a job's status: `status` for `forMs`; the last phase is final. */
+/**
+ * One phase of a job's status; the last phase is final (its length is ignored). A phase lasts
+ * `forMs` on the wall clock, or `forReads` reads of the job: a job whose phases (or, for Hosting,
+ * steps) are given in reads runs on the read clock, where each answered read (GetJob,
+ * GetBackendJob) moves it on by one tick (timeline.ts READ_TICK_MS, 1 s of the job's own time, on
+ * its timestamps too) and nothing else does. So `[{ status: 'PENDING', forReads: 2 }, ...]` is
+ * what the first two reads see, however slow the machine. A job uses one kind, not both.
+ */
 export interface StatusPhase {
   status: string
   forMs?: number
+  /** A whole number of reads, at least 1. */
+  forReads?: number
 }
 
 export interface StepSpec {
   stepName: string
   /** How the step ends (default SUCCEED). FAILED ends the job FAILED when the step ends. */
   status?: string
+  /** On the wall clock. Without a length, the steps share the RUNNING phase equally. */
   durationMs?: number
+  /** On the read clock (the job's phases in forReads): how many reads the step lasts. */
+  forReads?: number
   log?: string
   statusReason?: string
 }
@@ -130,12 +142,19 @@ export interface ArtifactSpec {
   bombMb?: number
   /** Where the zip is offered: the BUILD step's artifactsUrl, ListArtifacts, or both (default). */
   via?: 'step' | 'list'
-  /** ListArtifacts lists the zip this many times (default 1), as artifacts with their own ids. */
+  /** ListArtifacts lists this many artifacts (default 1), each with its own id, in pages of at
+   * most 50 (`maxResults`, `nextToken`). Without `distinct` each is the same zip. */
   listed?: number
+  /** With `listed`: artifact N (2, 3, ...) is a zip of its own holding one file,
+   * `listed/artifact-000N.txt` (`artifacts-N.zip`); the first stays the job's zip. So a job of
+   * `listed: 60, distinct: true` has 60 artifacts that only a client reading every page gets all of. */
+  distinct?: boolean
 }
 
 export interface BackendScenario {
-  /** Default IN_PROGRESS for 1000 ms, then COMPLETED. */
+  /** Default IN_PROGRESS for 1000 ms, then COMPLETED. The service's status is a free string
+   * (COMPLETED, FAILED, anything else in flight); the emulator takes upper-case words
+   * (`IN_PROGRESS`, `PUSHING`), the only form the service is known to send. */
   statuses?: StatusPhase[]
   /** The `error` field once the job is FAILED (or always, when given and the status is final). */
   error?: string
@@ -175,6 +194,9 @@ export interface Scenario {
   // ---- AmplifyUIBuilder codegen ----
   /** Time in_progress (default 0: done at the first GetCodegenJob). */
   durationMs?: number
+  /** Instead of durationMs: the job answers in_progress to this many GetCodegenJob reads, then
+   * ends, however long they take. */
+  inProgressReads?: number
   /** The job ends `failed` with this statusMessage. */
   fail?: string
   /** The job succeeds with statusMessage `{"codegenErrors":[...]}`; those entries carry the error. */
@@ -197,13 +219,16 @@ export interface Scenario {
   dependencies?: CodegenDependency[]
 
   // ---- Amplify Hosting ----
-  /** Default PENDING 200 ms, PROVISIONING 200 ms, RUNNING 1000 ms, SUCCEED. */
+  /** Default PENDING 200 ms, PROVISIONING 200 ms, RUNNING 1000 ms, SUCCEED. Each status (and each
+   * step's) must be a JobStatus the service sends: CREATED, PENDING, PROVISIONING, RUNNING,
+   * FAILED, SUCCEED, CANCELLING, CANCELLED. */
   statuses?: StatusPhase[]
   /** Default BUILD, DEPLOY, VERIFY succeeding during RUNNING. */
   steps?: StepSpec[]
   failStep?: FailStepSpec
   startError?: 'limit' | 'alreadyRunning' | 'notFoundApp' | 'notFoundBranch'
-  /** CANCELLING lasts this long after StopJob before CANCELLED (default 1000). */
+  /** CANCELLING lasts this long after StopJob before CANCELLED (default 1000), on the job's clock
+   * (on the read clock, 1000 is one read). */
   stopDelayMs?: number
   artifacts?: ArtifactSpec
 
@@ -225,6 +250,10 @@ export interface Emulator {
   readonly connections: number
   /** Set the scenario of one app, or the default for all apps when appId is omitted. */
   setScenario(scenario: Scenario, appId?: string): void
+  /** Expire every presigned URL issued so far (of one app, when given), as if their X-Amz-Expires
+   * had passed: S3's 403 "Request has expired" from now on. URLs issued later are fresh. Returns
+   * how many URLs it expired. */
+  expireUrls(appId?: string): number
   /** Forget jobs, requests, scenarios, signatures and counters. */
   reset(): void
   /** Requests of one operation (e.g. `StopJob`), in order. */

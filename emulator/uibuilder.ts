@@ -1,6 +1,7 @@
 /**
  * AmplifyUIBuilder: StartCodegenJob and GetCodegenJob. A job's status follows the scenario that was
- * in force when it started (in_progress for `durationMs`, then succeeded or failed); the
+ * in force when it started (in_progress for `durationMs`, or for `inProgressReads` reads, then
+ * succeeded or failed); the
  * succeeded job's asset is a presigned manifest (or zip) built once, with a fresh URL per read.
  */
 import { randomUUID } from 'node:crypto'
@@ -19,6 +20,7 @@ import {
   visibleModelFields
 } from './generated-files.js'
 import { type AssetLocation, assetObject, entryObject, manifestBody, planEntries, zipBody } from './codegen-asset.js'
+import { READ_TICK_MS } from './timeline.js'
 import type { CodegenDependency, Scenario } from './types.js'
 
 const SCRIPTS = ['js', 'jsx', 'tsx']
@@ -46,6 +48,8 @@ interface CodegenJobRecord {
   request: CodegenRequest
   /** The scenario in force at start: later changes do not rewrite a running job. */
   scenario: Scenario
+  /** GetCodegenJob answers so far (for inProgressReads). */
+  reads: number
   /** Built at the first read after success, then reused (the manifest's own URLs stay fixed). */
   asset?: { format: 'manifest' | 'zip'; body: Buffer }
 }
@@ -207,7 +211,8 @@ export class UiBuilderService implements ServiceModule {
       environmentName,
       createdAtMs: Date.now(),
       request,
-      scenario: this.state.scenarios.get(appId)
+      scenario: this.state.scenarios.get(appId),
+      reads: 0
     }
     this.jobs.set(job.id, job)
     if (tokenKey) this.byClientToken.set(tokenKey, job.id)
@@ -221,13 +226,17 @@ export class UiBuilderService implements ServiceModule {
       throw new AwsError(404, 'ResourceNotFoundException', `Codegen job ${id} not found in app ${appId}, environment ${environmentName}`)
     }
     sendJson(ctx, 200, this.view(job, Date.now(), false))
+    job.reads++
   }
 
   /** The CodegenJob as the service returns it at `nowMs`. */
   private view(job: CodegenJobRecord, nowMs: number, justStarted: boolean): Record<string, unknown> {
     const { scenario } = job
-    const durationMs = Math.max(0, scenario.durationMs ?? 0)
-    const done = !justStarted && !scenario.neverEnds && nowMs - job.createdAtMs >= durationMs
+    const byReads = scenario.inProgressReads !== undefined
+    // On the read clock, modifiedAt is as if the job had been read once a second.
+    const durationMs = byReads ? (scenario.inProgressReads as number) * READ_TICK_MS : Math.max(0, scenario.durationMs ?? 0)
+    const over = byReads ? job.reads >= (scenario.inProgressReads as number) : nowMs - job.createdAtMs >= durationMs
+    const done = !justStarted && !scenario.neverEnds && over
     const common = {
       id: job.id,
       appId: job.appId,

@@ -3,6 +3,7 @@ process.env.AWS_EC2_METADATA_DISABLED = 'true'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { type AmplifyBackendClient, GetBackendJobCommand } from '@aws-sdk/client-amplifybackend'
 import { startEmulator, type Emulator } from '../../../emulator/server.js'
+import { type SdkError, errorOf } from '../../helpers/errors.js'
 import { backend, httpGet } from './clients.js'
 
 const APP = 'd3backend'
@@ -25,9 +26,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const getJob = (jobId: string, c: AmplifyBackendClient = client) =>
   c.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: jobId }))
 
-async function failure(promise: Promise<unknown>) {
-  return (await promise.catch((e: unknown) => e)) as { name: string; message: string; $metadata: { httpStatusCode: number } }
-}
+const failure = (promise: Promise<unknown>) => errorOf<SdkError>(promise)
 
 describe('GetBackendJob', () => {
   it('reads lowerCamel wire keys into the SDK PascalCase fields, IN_PROGRESS then COMPLETED', async () => {
@@ -45,6 +44,18 @@ describe('GetBackendJob', () => {
       ['backend', APP, 200],
       ['backend', APP, 200]
     ])
+  })
+
+  it('on the read clock, answers each phase to its number of reads, however long between them', async () => {
+    emulator.setScenario({ backend: { statuses: [{ status: 'CREATED', forReads: 1 }, { status: 'IN_PROGRESS', forReads: 2 }, { status: 'PUSHING', forReads: 1 }, { status: 'COMPLETED' }] } })
+    const statuses = []
+    for (let read = 0; read < 6; read++) {
+      const job = await getJob('job-clock')
+      statuses.push(job.Status)
+      if (read === 1) await sleep(200)
+      if (read === 5) expect(Number(job.UpdateTime) - Number(job.CreateTime)).toBe(4000)
+    }
+    expect(statuses).toEqual(['CREATED', 'IN_PROGRESS', 'IN_PROGRESS', 'PUSHING', 'COMPLETED', 'COMPLETED'])
   })
 
   it('sends lowerCamel keys on the wire', async () => {

@@ -35,26 +35,40 @@ export interface Fetched {
   error?: Error
 }
 
+export interface GetOptions {
+  agent?: Agent
+  headers?: Record<string, string>
+  /** Give up (destroy the request) once this many body bytes came and then `quietMs` passed without more. */
+  giveUpAfterBytes?: number
+  quietMs?: number
+}
+
 /** A plain `http` GET that reports partial bodies instead of hiding them. */
-export function httpGet(url: string, options: { agent?: Agent; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Fetched> {
+export function httpGet(url: string, options: GetOptions = {}): Promise<Fetched> {
   return new Promise((resolve) => {
     let responded = false
     const req = request(url, { agent: options.agent, headers: options.headers }, (res) => {
       responded = true
       const chunks: Buffer[] = []
       let aborted = false
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      let received = 0
+      let quiet: NodeJS.Timeout | undefined
+      res.on('data', (chunk: Buffer) => {
+        chunks.push(chunk)
+        received += chunk.length
+        if (options.giveUpAfterBytes === undefined || received < options.giveUpAfterBytes) return
+        clearTimeout(quiet)
+        quiet = setTimeout(() => req.destroy(new Error('client gave up')), options.quietMs ?? 0)
+      })
       res.on('aborted', () => (aborted = true))
       res.on('error', () => (aborted = true))
       res.on('close', () => {
+        clearTimeout(quiet)
         const body = Buffer.concat(chunks)
         const declared = Number(res.headers['content-length'] ?? body.length)
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body, aborted: aborted || body.length < declared })
       })
     })
-    if (options.timeoutMs !== undefined) {
-      req.setTimeout(options.timeoutMs, () => req.destroy(new Error('client timeout')))
-    }
     // Once the response has begun, its own 'close' reports what arrived.
     req.on('error', (error) => {
       if (!responded) resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, error })

@@ -69,6 +69,31 @@ describe('presigned downloads', () => {
     expect(tampered.body.toString('utf8')).toContain('<Code>SignatureDoesNotMatch</Code>')
   })
 
+  it('expires the URLs issued so far on request, of one app or of all, and issues fresh ones after', async () => {
+    const { manifest, files } = await jobUrls()
+    emulator.setScenario({ components: ['Button'], forms: [] }, 'dother')
+    const other = await client.send(
+      new StartCodegenJobCommand({ appId: 'dother', environmentName: ENV, codegenJobToCreate: { renderConfig: { react: {} } } })
+    )
+    const otherUrl = (await client.send(new GetCodegenJobCommand({ appId: 'dother', environmentName: ENV, id: other.entity?.id }))).job?.asset?.downloadUrl as string
+    expect((await httpGet(files.get('Button.jsx') as string)).status).toBe(200)
+
+    expect(emulator.expireUrls(APP)).toBe(files.size + 1)
+    for (const url of [manifest, ...files.values()]) {
+      const expired = await httpGet(url)
+      expect(expired.status).toBe(403)
+      expect(expired.body.toString('utf8')).toContain('<Message>Request has expired</Message>')
+    }
+    expect((await httpGet(otherUrl)).status).toBe(200)
+    // Already expired ones are not counted again; the other app's are, over the control API.
+    const control = await fetch(`${emulator.url}/__emulator/expire-urls`, { method: 'POST' })
+    expect(await control.json()).toEqual({ ok: true, expired: emulator.issuedSignatures.length - (files.size + 1) })
+    expect((await httpGet(otherUrl)).status).toBe(403)
+
+    const fresh = (await client.send(new GetCodegenJobCommand({ appId: 'dother', environmentName: ENV, id: other.entity?.id }))).job?.asset?.downloadUrl as string
+    expect((await httpGet(fresh)).status).toBe(200)
+  })
+
   it('refuses an expired URL with 403', async () => {
     emulator.setScenario({ download: { expiresSeconds: 0 } })
     const started = await client.send(
@@ -129,10 +154,12 @@ describe('download faults', () => {
   it('stalls after some bytes until the client gives up, or for stallMs', async () => {
     const { files } = await jobUrls({ download: { stallAfterBytes: 10, stallTimes: 1 } })
     const url = files.get('Card.jsx') as string
-    const stalled = await httpGet(url, { timeoutMs: 200 })
+    // The client gives up once it has the first bytes and nothing more came for a while (the
+    // stall is endless, so a slow machine cannot make more arrive).
+    const stalled = await httpGet(url, { giveUpAfterBytes: 10, quietMs: 200 })
     expect(stalled.body.length).toBe(10)
     expect(stalled.aborted).toBe(true)
-    expect((await httpGet(url, { timeoutMs: 1000 })).aborted).toBe(false)
+    expect((await httpGet(url)).aborted).toBe(false)
 
     emulator.setScenario({ components: ['Button', 'Card'], forms: [], download: { stallAfterBytes: 10, stallMs: 150 } })
     const started = Date.now()

@@ -11,22 +11,26 @@ import {
   StopJobCommand
 } from '@aws-sdk/client-amplify'
 import { inflateRawSync } from 'node:zlib'
+import { distinctArtifactFile } from '../../../emulator/hosting-artifacts.js'
 import { startEmulator, type Emulator } from '../../../emulator/server.js'
 import type { Scenario } from '../../../emulator/types.js'
+import { type SdkError, errorOf } from '../../helpers/errors.js'
 import { amplify, httpGet } from './clients.js'
 import { centralDirectory, entryData } from './zip-reader.js'
 
 const APP = 'd2hosting'
 const BRANCH = 'main'
-/** A quick job: about 200 ms from start to SUCCEED. */
+/** A job on the read clock: six reads from start to SUCCEED, each step seen running by one read. */
 const FAST: Scenario = {
   statuses: [
-    { status: 'PENDING', forMs: 30 },
-    { status: 'PROVISIONING', forMs: 30 },
-    { status: 'RUNNING', forMs: 150 },
+    { status: 'PENDING', forReads: 1 },
+    { status: 'PROVISIONING', forReads: 1 },
+    { status: 'RUNNING', forReads: 3 },
     { status: 'SUCCEED' }
   ]
 }
+/** More reads than any job of this file takes to end: a bound on a loop, not a time. */
+const MAX_READS = 50
 
 let emulator: Emulator
 let client: AmplifyClient
@@ -43,8 +47,6 @@ beforeEach(() => {
   emulator.reset()
   emulator.setScenario(FAST)
 })
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function release(branchName = BRANCH, extra: Record<string, unknown> = {}) {
   return client.send(
@@ -65,22 +67,24 @@ function getJob(jobId: string, branchName = BRANCH) {
   return client.send(new GetJobCommand({ appId: APP, branchName, jobId }))
 }
 
-/** Polls until the job ends; returns every status seen and the last answer. */
-async function untilEnded(jobId: string, timeoutMs = 5000): Promise<{ seen: string[]; last: GetJobCommandOutput }> {
+/** Reads the job (a job on the read clock moves on with each read) until it ends. */
+async function untilEnded(jobId: string): Promise<{ seen: string[]; reads: GetJobCommandOutput[]; last: GetJobCommandOutput }> {
   const seen: string[] = []
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
+  const reads: GetJobCommandOutput[] = []
+  for (let read = 0; read < MAX_READS; read++) {
     const last = await getJob(jobId)
+    reads.push(last)
     const status = last.job?.summary?.status as string
     if (seen.at(-1) !== status) seen.push(status)
-    if (['SUCCEED', 'FAILED', 'CANCELLED'].includes(status) || Date.now() > deadline) return { seen, last }
-    await sleep(10)
+    if (['SUCCEED', 'FAILED', 'CANCELLED'].includes(status)) return { seen, reads, last }
   }
+  throw new Error(`job ${jobId} did not end within ${MAX_READS} reads; it was ${seen.join(', ')}`)
 }
 
-async function failure(promise: Promise<unknown>) {
-  return (await promise.catch((e: unknown) => e)) as { name: string; message: string; $metadata: { httpStatusCode: number } }
-}
+const failure = (promise: Promise<unknown>) => errorOf<SdkError>(promise)
+
+/** [stepName, status] of each step of a GetJob answer. */
+const stepsOf = (answer: GetJobCommandOutput) => (answer.job?.steps ?? []).map((s) => [s.stepName, s.status])
 
 describe('StartJob / GetJob', () => {
   it('starts a RELEASE job with an ARN, incrementing ids per branch and PENDING', async () => {
@@ -110,13 +114,18 @@ describe('StartJob / GetJob', () => {
     expect(body.job.summary.commitTime).toBe(Date.parse('2024-05-01T12:00:00Z') / 1000)
   })
 
-  it('goes PENDING, PROVISIONING, RUNNING, SUCCEED with steps in time with RUNNING', async () => {
+  it('goes PENDING, PROVISIONING, RUNNING, SUCCEED, read by read, with the steps in turn during RUNNING', async () => {
     const { jobSummary } = await release()
-    const { seen, last } = await untilEnded(jobSummary?.jobId as string)
-    expect(seen[0]).toBe('PENDING')
-    expect(seen).toContain('RUNNING')
-    expect(seen.at(-1)).toBe('SUCCEED')
-    expect(seen.filter((s) => s !== 'PROVISIONING')).toEqual(['PENDING', 'RUNNING', 'SUCCEED'])
+    const { seen, reads, last } = await untilEnded(jobSummary?.jobId as string)
+    expect(seen).toEqual(['PENDING', 'PROVISIONING', 'RUNNING', 'SUCCEED'])
+    expect(reads.map(stepsOf)).toEqual([
+      [],
+      [],
+      [['BUILD', 'RUNNING']],
+      [['BUILD', 'SUCCEED'], ['DEPLOY', 'RUNNING']],
+      [['BUILD', 'SUCCEED'], ['DEPLOY', 'SUCCEED'], ['VERIFY', 'RUNNING']],
+      [['BUILD', 'SUCCEED'], ['DEPLOY', 'SUCCEED'], ['VERIFY', 'SUCCEED']]
+    ])
     const steps = last.job?.steps ?? []
     expect(steps.map((s) => [s.stepName, s.status])).toEqual([
       ['BUILD', 'SUCCEED'],
@@ -135,10 +144,9 @@ describe('StartJob / GetJob', () => {
   })
 
   it('shows no steps while PENDING and a RUNNING step without endTime while running', async () => {
-    emulator.setScenario({ statuses: [{ status: 'PENDING', forMs: 40 }, { status: 'RUNNING', forMs: 5000 }, { status: 'SUCCEED' }] })
+    emulator.setScenario({ statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forReads: 10 }, { status: 'SUCCEED' }] })
     const { jobSummary } = await release()
     expect((await getJob(jobSummary?.jobId as string)).job?.steps).toEqual([])
-    await sleep(60)
     const running = await getJob(jobSummary?.jobId as string)
     expect(running.job?.summary?.status).toBe('RUNNING')
     expect(running.job?.steps?.map((s) => [s.stepName, s.status, s.endTime])).toEqual([['BUILD', 'RUNNING', undefined]])
@@ -158,23 +166,48 @@ describe('StartJob / GetJob', () => {
 
   it('takes custom statuses, steps and logs', async () => {
     emulator.setScenario({
-      statuses: [{ status: 'CREATED', forMs: 20 }, { status: 'RUNNING', forMs: 60 }, { status: 'SOMETHING_NEW', forMs: 20 }, { status: 'SUCCEED' }],
+      statuses: [{ status: 'CREATED', forReads: 1 }, { status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forReads: 2 }, { status: 'SUCCEED' }],
       steps: [{ stepName: 'TEST', log: 'custom log\n' }]
     })
     const { jobSummary } = await release()
     expect(jobSummary?.status).toBe('CREATED')
     const { seen, last } = await untilEnded(jobSummary?.jobId as string)
-    expect(seen).toEqual(['CREATED', 'RUNNING', 'SOMETHING_NEW', 'SUCCEED'])
+    expect(seen).toEqual(['CREATED', 'PENDING', 'RUNNING', 'SUCCEED'])
     expect((await httpGet(last.job?.steps?.[0]?.logUrl as string)).body.toString('utf8')).toBe('custom log\n')
+  })
+
+  it('on the read clock, moves on only when read, however much time passes, and stamps one second per read', async () => {
+    emulator.setScenario({
+      statuses: [{ status: 'PENDING', forReads: 2 }, { status: 'RUNNING', forReads: 3 }, { status: 'SUCCEED' }],
+      steps: [{ stepName: 'BUILD', forReads: 2 }, { stepName: 'DEPLOY', forReads: 1 }]
+    })
+    const { jobSummary } = await release()
+    const jobId = jobSummary?.jobId as string
+    // The wall clock is no part of it: a pause longer than the whole job changes nothing.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const { reads, last } = await untilEnded(jobId)
+    expect(reads.map((read) => read.job?.summary?.status)).toEqual(['PENDING', 'PENDING', 'RUNNING', 'RUNNING', 'RUNNING', 'SUCCEED'])
+    const [build, deploy] = last.job?.steps ?? []
+    expect((build?.endTime as Date).getTime() - (build?.startTime as Date).getTime()).toBe(2000)
+    expect((deploy?.endTime as Date).getTime() - (deploy?.startTime as Date).getTime()).toBe(1000)
+    expect(emulator.callsOf('GetJob')).toHaveLength(6)
+  })
+
+  it('does not move a job on the read clock for a read answered with an injected fault', async () => {
+    emulator.setScenario({ ...FAST, throttle: { times: 2, operations: ['GetJob'] } })
+    const { jobSummary } = await release()
+    // The SDK retries the two 429s; the one answered read is the job's first.
+    expect((await getJob(jobSummary?.jobId as string)).job?.summary?.status).toBe('PENDING')
+    expect(emulator.callsOf('GetJob').map((r) => r.status)).toEqual([429, 429, 200])
   })
 
   it('never ends with neverEnds', async () => {
     emulator.setScenario({ ...FAST, neverEnds: true })
     const { jobSummary } = await release()
-    await sleep(300)
-    const job = await getJob(jobSummary?.jobId as string)
-    expect(job.job?.summary?.status).toBe('RUNNING')
-    expect(job.job?.steps?.at(-1)?.status).toBe('RUNNING')
+    let job: GetJobCommandOutput | undefined
+    for (let read = 0; read < MAX_READS; read++) job = await getJob(jobSummary?.jobId as string)
+    expect(job?.job?.summary?.status).toBe('RUNNING')
+    expect(job?.job?.steps?.at(-1)?.status).toBe('RUNNING')
   })
 
   it('answers an unknown job with NotFoundException 404 naming it', async () => {
@@ -187,13 +220,13 @@ describe('StartJob / GetJob', () => {
 
 describe('StopJob', () => {
   it('moves a running job to CANCELLING, then CANCELLED, and refuses to stop an ended job', async () => {
-    emulator.setScenario({ statuses: [{ status: 'RUNNING', forMs: 10_000 }, { status: 'SUCCEED' }], stopDelayMs: 100 })
+    // On the read clock, the default stopDelayMs (1000) is one read of CANCELLING.
+    emulator.setScenario({ statuses: [{ status: 'RUNNING', forReads: 100 }, { status: 'SUCCEED' }] })
     const { jobSummary } = await release()
-    await sleep(20)
+    expect((await getJob(jobSummary?.jobId as string)).job?.summary?.status).toBe('RUNNING')
     const stopped = await client.send(new StopJobCommand({ appId: APP, branchName: BRANCH, jobId: jobSummary?.jobId }))
     expect(stopped.jobSummary?.status).toBe('CANCELLING')
     expect((await getJob(jobSummary?.jobId as string)).job?.summary?.status).toBe('CANCELLING')
-    await sleep(120)
     const cancelled = await getJob(jobSummary?.jobId as string)
     expect(cancelled.job?.summary?.status).toBe('CANCELLED')
     expect(cancelled.job?.summary?.endTime).toBeInstanceOf(Date)
@@ -311,6 +344,68 @@ describe('artifacts', () => {
       (listed.artifacts ?? []).map(async (a) => download((await client.send(new GetArtifactUrlCommand({ artifactId: a.artifactId }))).artifactUrl as string))
     )
     expect(zips[0]!.equals(zips[1]!)).toBe(true)
+  })
+
+  /** Every page of ListArtifacts, as the SDK answers them. */
+  async function allPages(jobId: string, maxResults?: number) {
+    const pages: { names: string[]; ids: string[]; nextToken?: string }[] = []
+    let nextToken: string | undefined
+    do {
+      const page = await client.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId, nextToken, ...(maxResults === undefined ? {} : { maxResults }) }))
+      nextToken = page.nextToken
+      pages.push({ names: (page.artifacts ?? []).map((a) => a.artifactFileName as string), ids: (page.artifacts ?? []).map((a) => a.artifactId as string), ...(nextToken ? { nextToken } : {}) })
+    } while (nextToken && pages.length < MAX_READS)
+    return pages
+  }
+
+  it('pages ListArtifacts like the service: 50 by default and at most, then nextToken', async () => {
+    const job = await succeeded({ artifacts: { via: 'list', listed: 120 } })
+    const jobId = job.job?.summary?.jobId as string
+    const pages = await allPages(jobId)
+    expect(pages.map((page) => page.names.length)).toEqual([50, 50, 20])
+    expect(pages.map((page) => page.nextToken === undefined)).toEqual([false, false, true])
+    const names = pages.flatMap((page) => page.names)
+    expect(names).toEqual(['artifacts.zip', ...Array.from({ length: 119 }, (_, i) => `artifacts-${i + 2}.zip`)])
+    expect(new Set(pages.flatMap((page) => page.ids)).size).toBe(120)
+
+    expect((await allPages(jobId, 7)).map((page) => page.names.length)).toEqual([...Array(17).fill(7), 1])
+    // 0 is within the model's range: the default page, never an endless run of empty ones.
+    expect((await allPages(jobId, 0)).map((page) => page.names.length)).toEqual([50, 50, 20])
+    expect(emulator.callsOf('ListArtifacts')[0]?.query).toEqual({})
+    expect(emulator.callsOf('ListArtifacts')[1]?.query).toEqual({ nextToken: pages[0]?.nextToken })
+  })
+
+  it('refuses a page over 50 and a nextToken it did not give for this job, as BadRequestException', async () => {
+    const job = await succeeded({ artifacts: { via: 'list', listed: 60 } })
+    const jobId = job.job?.summary?.jobId as string
+    const once = amplify(emulator.url, 1)
+    try {
+      const tooMany = await failure(once.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId, maxResults: 51 })))
+      expect([tooMany.name, tooMany.$metadata.httpStatusCode]).toEqual(['BadRequestException', 400])
+      expect(tooMany.message).toContain("'maxResults'")
+      const madeUp = await failure(once.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId, nextToken: 'bm90IGEgdG9rZW4' })))
+      expect([madeUp.name, madeUp.$metadata.httpStatusCode]).toEqual(['BadRequestException', 400])
+      expect(madeUp.message).toMatch(/Invalid nextToken/)
+      const other = await succeeded({ artifacts: { via: 'list', listed: 60 } })
+      const theirs = (await allPages(other.job?.summary?.jobId as string))[0]?.nextToken
+      expect(theirs).toBeDefined()
+      expect((await failure(once.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId, nextToken: theirs })))).name).toBe('BadRequestException')
+    } finally {
+      once.destroy()
+    }
+  })
+
+  it('gives each listed artifact a zip of its own with distinct, so only every page brings every file', async () => {
+    const job = await succeeded({ artifacts: { via: 'list', listed: 55, distinct: true } })
+    const ids = (await allPages(job.job?.summary?.jobId as string)).flatMap((page) => page.ids)
+    expect(ids).toHaveLength(55)
+    const entries = async (artifactId: string) =>
+      centralDirectory(await download((await client.send(new GetArtifactUrlCommand({ artifactId }))).artifactUrl as string)).map((e) => e.name)
+    expect(await entries(ids[0]!)).toEqual(['index.html', 'assets/index-9c8d7e6f.js', 'assets/index-3f2a1b9c.css', 'robots.txt'])
+    expect(await entries(ids[1]!)).toEqual([distinctArtifactFile(2)])
+    expect(await entries(ids[54]!)).toEqual([distinctArtifactFile(55)])
+    expect(distinctArtifactFile(55)).toBe('listed/artifact-0055.txt')
+    expect(emulator.callsOf('Download').map((r) => r.fileName)).toEqual(['artifacts.zip', 'artifacts-2.zip', 'artifacts-55.zip'])
   })
 
   it('builds hostile archives', async () => {

@@ -233,14 +233,32 @@ describe('errors the SDK understands', () => {
 
 describe('job lifecycle scenarios', () => {
   it('stays in_progress for durationMs, then succeeds with modifiedAt at the end', async () => {
+    emulator.setScenario({ durationMs: 60_000 })
+    const long = await startJob()
+    expect((await getJob(long.entity?.id as string)).job?.status).toBe('in_progress')
+
     emulator.setScenario({ durationMs: 300 })
     const started = await startJob()
-    const id = started.entity?.id as string
-    expect((await getJob(id)).job?.status).toBe('in_progress')
+    // A wait of at least the duration (a busy machine only makes it longer).
     await new Promise((resolve) => setTimeout(resolve, 350))
-    const done = await getJob(id)
+    const done = await getJob(started.entity?.id as string)
     expect(done.job?.status).toBe('succeeded')
     expect((done.job?.modifiedAt as Date).getTime() - (done.job?.createdAt as Date).getTime()).toBe(300)
+  })
+
+  it('stays in_progress for inProgressReads reads, however long they take, then succeeds', async () => {
+    emulator.setScenario({ inProgressReads: 2 })
+    const started = await startJob()
+    const id = started.entity?.id as string
+    const statuses = []
+    for (let read = 0; read < 3; read++) {
+      statuses.push((await getJob(id)).job?.status)
+      if (read === 0) await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    expect(statuses).toEqual(['in_progress', 'in_progress', 'succeeded'])
+    const done = await getJob(id)
+    // modifiedAt as if read once a second.
+    expect((done.job?.modifiedAt as Date).getTime() - (done.job?.createdAt as Date).getTime()).toBe(2000)
   })
 
   it('never ends with neverEnds', async () => {
