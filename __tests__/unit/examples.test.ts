@@ -3,12 +3,17 @@
  * checked against action.yml and against the action's own input validation: each `with:` key is an
  * input, the required ones are given, the values pass readInputs (with `${{ }}` expressions
  * replaced by sample values), and `steps.<id>.outputs.<name>` names an output that exists.
+ * Those and this repository's own workflows (.github/workflows/) are also parsed as strict YAML
+ * and checked against the published workflow schema (SchemaStore's github-workflow, as
+ * @action-validator/core bundles it): GitHub refuses a workflow file that fails either, whole.
+ * (Not action.yml: that schema does not know `runs.using: node24` yet.)
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { validateWorkflow } from '@action-validator/core'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parse } from 'yaml'
+import { parse, parseDocument } from 'yaml'
 import { readRunContext } from '../../src/context.js'
 import { readInputs } from '../../src/inputs.js'
 
@@ -83,6 +88,56 @@ function stepsOfThisAction(workflow: Workflow): Array<{ job: string; step: Step;
 }
 
 const all = workflows()
+
+/** Files with `.yml`/`.yaml` in a folder, as [path, text], sorted. */
+function yamlFiles(folder: string): Array<[string, string]> {
+  return readdirSync(folder)
+    .filter(name => /\.ya?ml$/.test(name))
+    .sort()
+    .map(name => [`${folder}/${name}`, readFileSync(join(folder, name), 'utf8')])
+}
+
+/** This repository's own workflows. */
+const ownWorkflows = yamlFiles('.github/workflows')
+/** Workflows broken on purpose, to show that the checks below can fail. */
+const brokenWorkflows = yamlFiles('__tests__/unit/fixtures/broken-workflows')
+
+/** What stops GitHub from running a workflow file: YAML errors and warnings, then schema errors. */
+function workflowProblems(text: string): string[] {
+  const document = parseDocument(text, { prettyErrors: false })
+  const yamlProblems = [...document.errors, ...document.warnings].map(problem => `YAML: ${problem.message}`)
+  if (yamlProblems.length > 0) return yamlProblems
+  return validateWorkflow(text).errors.map(error => `schema: ${error.title}${'path' in error && error.path ? ` at ${error.path}` : ''}${error.detail ? `: ${error.detail}` : ''}`)
+}
+
+describe('every workflow file is one GitHub runs: strict YAML, and valid against the workflow schema', () => {
+  it('there are workflows of this repository to check, among them CI', () => {
+    expect(ownWorkflows.map(([name]) => name)).toContain('.github/workflows/ci.yml')
+  })
+
+  it.each([...ownWorkflows, ...all])('%s', (_name, text) => {
+    expect(workflowProblems(text)).toEqual([])
+  })
+
+  it('CI runs the unit tests and a codegen run on Windows as well', () => {
+    const ci = parse(ownWorkflows.find(([name]) => name.endsWith('/ci.yml'))![1]) as { jobs: Record<string, { 'runs-on': string; steps: Step[] }> }
+    const windows = Object.values(ci.jobs).find(job => job['runs-on'] === 'windows-latest')
+    expect(windows).toBeDefined()
+    const runs = windows!.steps.map(step => step.run ?? '')
+    expect(runs.some(run => /^npx jest$/.test(run))).toBe(true)
+    expect(runs.some(run => run.includes('__tests__/e2e/codegen.test.ts'))).toBe(true)
+  })
+
+  it.each(brokenWorkflows)('the checks refuse %s, broken on purpose', (name, text) => {
+    const problems = workflowProblems(text)
+    if (name.endsWith('colon-in-plain-scalar.yml')) expect(problems).toEqual([expect.stringMatching(/^YAML: Nested mappings are not allowed in compact mappings/)])
+    else expect(problems).toEqual([expect.stringMatching(/^schema: .* at \/jobs\/build/)])
+  })
+
+  it('has both kinds of broken workflow to refuse', () => {
+    expect(brokenWorkflows.map(([name]) => name.split('/').pop())).toEqual(['colon-in-plain-scalar.yml', 'not-the-schema.yml'])
+  })
+})
 
 describe('examples and README workflows', () => {
   it('are there: four examples at least, and a complete workflow per job type in the README', () => {
@@ -166,23 +221,5 @@ describe('examples and README workflows', () => {
     const { step } = stepsOfThisAction(bad)[0]!
     expect(Object.keys(step.with!).filter(name => !(name in action.inputs))).toEqual(['brnach'])
     expect(REQUIRED_BY_JOB_TYPE.retry!.filter(name => !(name in step.with!))).toEqual(['job-id'])
-  })
-})
-
-describe('the workflows in .github/workflows', () => {
-  const files = readdirSync('.github/workflows').filter(name => /\.ya?ml$/.test(name))
-
-  it('are found', () => {
-    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'release.yml']))
-  })
-
-  // GitHub refuses a workflow file whole when it is not valid YAML (a plain scalar holding ': ').
-  it.each(files)('%s is valid YAML with jobs', name => {
-    const workflow = parse(readFileSync(join('.github/workflows', name), 'utf8')) as { jobs?: Record<string, unknown> }
-    expect(Object.keys(workflow.jobs ?? {}).length).toBeGreaterThan(0)
-  })
-
-  it('the check refuses the mistake ci.yml once had', () => {
-    expect(() => parse('steps:\n  - name: Run it again: nothing changes\n')).toThrow(/Nested mappings/)
   })
 })
