@@ -12,6 +12,16 @@ import { join, resolve } from 'node:path'
 export const DIST_ENTRY = resolve('dist/index.js')
 /** Generous: a run normally takes well under a second; the machines are shared and noisy. */
 const DEFAULT_RUN_TIMEOUT_MS = 60_000
+/**
+ * What a Windows process cannot run without, whatever the step's env: Winsock (so every socket)
+ * fails without SystemRoot, temporary folders come from TEMP/TMP. None of them is AWS setup.
+ */
+const WINDOWS_ESSENTIALS = ['SystemRoot', 'windir', 'TEMP', 'TMP', 'PATHEXT']
+
+function windowsEssentials(): Record<string, string> {
+  if (process.platform !== 'win32') return {}
+  return Object.fromEntries(WINDOWS_ESSENTIALS.flatMap(name => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])))
+}
 
 export interface RunOptions {
   inputs: Record<string, string>
@@ -52,6 +62,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
   const env: Record<string, string> = {
+    ...windowsEssentials(),
     PATH: process.env.PATH ?? '',
     // A home of its own: no ~/.aws of this machine's user is read.
     HOME: scratch,

@@ -23,7 +23,8 @@ function codegen(workspace: string, inputs: Record<string, string> = {}, env: Re
 
 describe('codegen: the happy path', () => {
   it('starts a job, waits, writes the generated components and reports them', async () => {
-    emulator().setScenario({ durationMs: 600, components: ['Button', 'Card'], forms: ['ContactForm'] })
+    // The first read sees in_progress, the second succeeded, however slow the machine.
+    emulator().setScenario({ inProgressReads: 1, components: ['Button', 'Card'], forms: ['ContactForm'] })
     const workspace = makeWorkspace({ 'package.json': V6_PACKAGE_JSON })
     const run = await codegen(workspace)
 
@@ -51,6 +52,7 @@ describe('codegen: the happy path', () => {
     // Status changes are printed with the elapsed time.
     expect(run.stdout).toMatch(/\[\d+(\.\d+)?m?s\] Codegen job status: in_progress/)
     expect(run.stdout).toMatch(/\[\d+(\.\d+)?m?s\] Codegen job status: succeeded/)
+    expect(emulator().callsOf('GetCodegenJob')).toHaveLength(2)
     // The job summary names the job, its status, duration and the files added.
     expect(run.summary).toContain(run.outputs['job-id'])
     expect(run.summary).toContain('`succeeded`')

@@ -18,7 +18,8 @@ import {
   requestsOf,
   runWith,
   sharedEmulator,
-  snapshot
+  snapshot,
+  when
 } from './faults-helpers.js'
 import { treeOf } from './harness.js'
 
@@ -137,22 +138,12 @@ describe('credentials', () => {
     const appId = newAppId()
     const sandbox = populatedSandbox()
     const before = snapshot(sandbox)
-    let expired = false
-    const run = await runWith(emulator(), sandbox, {
-      appId,
-      scenario: { neverEnds: true },
-      inputs: { ...CODEGEN_INPUTS, timeout: '30s' },
-      onSpawn: child => {
-        const timer = setInterval(() => {
-          if (child.exitCode !== null) clearInterval(timer)
-          if (expired || requestsOf(emulator(), appId, 'GetCodegenJob').length < 2) return
-          expired = true
-          clearInterval(timer)
-          emulator().setScenario({ neverEnds: true, [fault]: { times: 1000 } }, appId)
-        }, 10)
-      }
-    })
-    expect(expired).toBe(true)
+    const expire = when(
+      () => requestsOf(emulator(), appId, 'GetCodegenJob').length >= 2,
+      () => emulator().setScenario({ neverEnds: true, [fault]: { times: 1000 } }, appId)
+    )
+    const run = await runWith(emulator(), sandbox, { appId, scenario: { neverEnds: true }, inputs: { ...CODEGEN_INPUTS, timeout: '30s' }, onSpawn: expire.onSpawn })
+    expect(expire.firedAt).toBeDefined()
     return { run, appId, before, after: snapshot(sandbox) }
   }
 

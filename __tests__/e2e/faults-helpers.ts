@@ -7,34 +7,20 @@
  * emulator per file that is never reset: every test takes an app id of its own, and the emulator
  * keeps scenarios and fault counters per app.
  */
-import { afterAll, expect } from '@jest/globals'
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { expect } from '@jest/globals'
+import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Emulator, RecordedRequest, Scenario } from '../../emulator/types.js'
-import { type ActionRun, type RunOptions, runAction, treeOf, useEmulator } from './harness.js'
+import { type ActionRun, type RunOptions, type Sandbox, makeSandbox, runAction, snapshot, useEmulator } from './harness.js'
 
-export type { ActionRun }
+export type { ActionRun, Sandbox }
+export { makeSandbox, scratchFolder, signalWhen, snapshot, when } from './harness.js'
 
 /** The preload that injects file-system faults into the bundled action (see the file). */
 export const FS_FAULTS_PRELOAD = resolve('__tests__/e2e/fixtures/fs-faults.mjs')
 
-/** Folders the file's tests made (sandboxes, logs), removed once the file is done. */
-const scratchFolders: string[] = []
-
-/** A fresh, real (symlink-free) temporary folder, removed after the file's tests. */
-export function scratchFolder(prefix: string): string {
-  const folder = realpathSync(mkdtempSync(join(tmpdir(), prefix)))
-  scratchFolders.push(folder)
-  return folder
-}
-
 /** One emulator for the whole file, never reset: tests tell their requests apart by app id. */
 export function sharedEmulator(): () => Emulator {
-  afterAll(() => {
-    for (const folder of scratchFolders.splice(0)) rmSync(folder, { recursive: true, force: true })
-  })
   return useEmulator({ reset: false })
 }
 
@@ -50,50 +36,26 @@ export function requestsOf(emulator: Emulator, appId: string, operation?: string
   return emulator.requests.filter(request => request.appId === appId && (operation === undefined || request.operation === operation))
 }
 
-export interface Sandbox {
-  /** Holds the workspace and a file beside it: anything written outside the workspace shows here. */
-  parent: string
-  workspace: string
-}
-
-/**
- * A workspace `repo` inside a fresh folder that also holds `outside.txt`, with the given files.
- * Paths are real (no symlinked temp folder), so the preload can compare them.
- */
-export function makeSandbox(files: Record<string, string> = {}): Sandbox {
-  const parent = scratchFolder('aja-faults-')
-  const workspace = join(parent, 'repo')
-  mkdirSync(workspace)
-  writeFileSync(join(parent, 'outside.txt'), 'next to the workspace\n')
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(workspace, path)), { recursive: true })
-    writeFileSync(join(workspace, path), content)
-  }
-  return { parent, workspace }
-}
-
 /** A workspace as a user has it: a hand-written file in output-path and one elsewhere. */
 export function populatedSandbox(output = 'src/ui-components'): Sandbox {
   return makeSandbox({ [`${output}/custom/Mine.jsx`]: 'mine\n', 'README.md': 'hello\n' })
 }
 
-/** Everything below the sandbox's parent folder. */
-export function snapshot(sandbox: Sandbox): Record<string, string> {
-  return treeOf(sandbox.parent)
-}
-
 export const CODEGEN_INPUTS = { environment: 'staging', 'poll-interval': '100ms' }
 export const RELEASE_INPUTS = { 'job-type': 'release', branch: 'main', 'poll-interval': '100ms' }
-/** Hosting jobs that take a fraction of a second. */
+/**
+ * Hosting jobs of four reads (PENDING, BUILD running, DEPLOY running, SUCCEED): half a second at a
+ * 100 ms poll interval, and the same four answers however slow the machine.
+ */
 export const QUICK_HOSTING: Scenario = {
   statuses: [
-    { status: 'PENDING', forMs: 50 },
-    { status: 'RUNNING', forMs: 300 },
+    { status: 'PENDING', forReads: 1 },
+    { status: 'RUNNING', forReads: 2 },
     { status: 'SUCCEED' }
   ],
   steps: [
-    { stepName: 'BUILD', durationMs: 150 },
-    { stepName: 'DEPLOY', durationMs: 100 }
+    { stepName: 'BUILD', forReads: 1 },
+    { stepName: 'DEPLOY', forReads: 1 }
   ]
 }
 
@@ -132,20 +94,4 @@ export function expectCleanFailure(run: ActionRun, message: RegExp, sandbox: San
 /** A successful run. */
 export function expectSuccess(run: ActionRun): void {
   expect({ exitCode: run.exitCode, errors: run.errors }).toEqual({ exitCode: 0, errors: [] })
-}
-
-/** Sends `signal` to the action once `ready()` holds (checked every 10 ms). */
-export function signalWhen(ready: () => boolean, signal: NodeJS.Signals, sent: { at?: number } = {}): RunOptions['onSpawn'] {
-  return child => {
-    const timer = setInterval(() => {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        clearInterval(timer)
-        return
-      }
-      if (!ready()) return
-      clearInterval(timer)
-      sent.at = Date.now()
-      child.kill(signal)
-    }, 10)
-  }
 }

@@ -52,10 +52,10 @@ describe('a cancel in every phase of a codegen run', () => {
     const appId = newAppId()
     const sandbox = populatedSandbox()
     const before = snapshot(sandbox)
-    const sent: { at?: number } = {}
     const { scenario, inPhase } = PHASES[phase]!
-    const run = await runWith(emulator(), sandbox, { appId, scenario, inputs: CODEGEN_INPUTS, onSpawn: signalWhen(() => inPhase(appId), signal, sent) })
-    expect(sent.at).toBeDefined()
+    const trigger = signalWhen(() => inPhase(appId), signal)
+    const run = await runWith(emulator(), sandbox, { appId, scenario, inputs: CODEGEN_INPUTS, onSpawn: trigger.onSpawn })
+    expect(trigger.firedAt).toBeDefined()
     expect(run.stdout).toContain(`Received ${signal}: the workflow is being cancelled.`)
     expectCleanFailure(run, /cancelled/i, sandbox, before)
   })
@@ -66,12 +66,14 @@ describe('a cancel while a release is running', () => {
     const appId = newAppId()
     const sandbox = populatedSandbox('site')
     const before = snapshot(sandbox)
+    const trigger = signalWhen(() => requestsOf(emulator(), appId, 'GetJob').length >= 2, signal)
     const run = await runWith(emulator(), sandbox, {
       appId,
       scenario: { ...QUICK_HOSTING, neverEnds: true, stopDelayMs: 100 },
       inputs: { ...RELEASE_INPUTS, 'output-path': 'site' },
-      onSpawn: signalWhen(() => requestsOf(emulator(), appId, 'GetJob').length >= 2, signal)
+      onSpawn: trigger.onSpawn
     })
+    expect(trigger.firedAt).toBeDefined()
     expectCleanFailure(run, /cancelled.*stopped/i, sandbox, before)
     expect(requestsOf(emulator(), appId, 'StopJob')).toHaveLength(1)
   })
@@ -80,12 +82,14 @@ describe('a cancel while a release is running', () => {
     const appId = newAppId()
     const sandbox = populatedSandbox('site')
     const before = snapshot(sandbox)
+    const trigger = signalWhen(() => requestsOf(emulator(), appId, 'GetJob').length >= 2, 'SIGTERM')
     const run = await runWith(emulator(), sandbox, {
       appId,
       scenario: { ...QUICK_HOSTING, neverEnds: true, throttle: { times: 1000, operations: ['StopJob'] } },
       inputs: { ...RELEASE_INPUTS, 'output-path': 'site' },
-      onSpawn: signalWhen(() => requestsOf(emulator(), appId, 'GetJob').length >= 2, 'SIGTERM')
+      onSpawn: trigger.onSpawn
     })
+    expect(trigger.firedAt).toBeDefined()
     expectCleanFailure(run, /cancelled/i, sandbox, before)
     expect(run.errors[0]).toMatch(/Amplify console|not be stopped|could not stop|still running|left running/i)
   })

@@ -2,10 +2,11 @@
  * End-to-end test helpers: the action is run by scripts/runner.ts exactly as the runner would, on
  * this machine's Node, or on Node 24 in the `e2e (node 24)` jest project.
  */
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { afterAll, beforeAll, beforeEach } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals'
 import { everIssuedSecrets } from '../../emulator/presign.js'
 import { startEmulator } from '../../emulator/server.js'
 import type { Emulator } from '../../emulator/types.js'
@@ -49,14 +50,96 @@ export function secretsShownIn(run: ActionRun, env: Record<string, string> = {})
   return secrets.filter(secret => text.includes(secret) || text.includes(encodeURIComponent(secret)))
 }
 
-/** A scratch workspace with the given files (path -> content). */
-export function makeWorkspace(files: Record<string, string> = {}): string {
-  const workspace = mkdtempSync(join(tmpdir(), 'aja-workspace-'))
+/** Folders made by the tests of this file, removed after each test or after the file (useEmulator). */
+const scratchFolders: string[] = []
+
+function removeScratchFolders(): void {
+  for (const folder of scratchFolders.splice(0)) rmSync(folder, { recursive: true, force: true })
+}
+
+/** A fresh, real (symlink-free) temporary folder, removed with the test's workspaces. */
+export function scratchFolder(prefix: string): string {
+  const folder = realpathSync(mkdtempSync(join(tmpdir(), prefix)))
+  scratchFolders.push(folder)
+  return folder
+}
+
+export interface Sandbox {
+  /** Holds the workspace and a file beside it: anything written outside the workspace shows here. */
+  parent: string
+  workspace: string
+}
+
+/**
+ * A workspace `repo` with the given files (path -> content), inside a fresh folder that also
+ * holds `outside.txt`. Paths are real (no symlinked temp folder), so a preload can compare them.
+ */
+export function makeSandbox(files: Record<string, string> = {}): Sandbox {
+  const parent = scratchFolder('aja-workspace-')
+  const workspace = join(parent, 'repo')
+  mkdirSync(workspace)
+  writeFileSync(join(parent, 'outside.txt'), 'next to the workspace\n')
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(workspace, path)), { recursive: true })
     writeFileSync(join(workspace, path), content)
   }
-  return workspace
+  return { parent, workspace }
+}
+
+/** The workspace of a fresh sandbox (see makeSandbox). */
+export function makeWorkspace(files: Record<string, string> = {}): string {
+  return makeSandbox(files).workspace
+}
+
+/** Everything below the sandbox's parent folder: what a run changed anywhere near the workspace. */
+export function snapshot(sandbox: Sandbox): Record<string, string> {
+  return treeOf(sandbox.parent)
+}
+
+/** The one `::error::` line of a failed run (exit code 1). */
+export function theError(run: ActionRun): string {
+  expect({ exitCode: run.exitCode, errors: run.errors.length }).toEqual({ exitCode: 1, errors: 1 })
+  return run.errors[0]!
+}
+
+/** What a trigger did: when it acted and when the process exited (epoch ms), once they happened. */
+export interface Trigger {
+  onSpawn: (child: ChildProcess) => void
+  firedAt?: number
+  exitedAt?: number
+}
+
+/** How often a trigger looks at its condition. */
+const TRIGGER_CHECK_MS = 10
+
+/**
+ * Does `act` once `ready()` holds (looked at every 10 ms while the action runs), e.g. sends a
+ * signal once the emulator has seen a request. Pass `onSpawn` to runAction.
+ */
+export function when(ready: () => boolean, act: (child: ChildProcess) => void): Trigger {
+  const trigger: Trigger = {
+    onSpawn: child => {
+      child.once('exit', () => {
+        trigger.exitedAt = Date.now()
+      })
+      const timer = setInterval(() => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          clearInterval(timer)
+          return
+        }
+        if (!ready()) return
+        clearInterval(timer)
+        trigger.firedAt = Date.now()
+        act(child)
+      }, TRIGGER_CHECK_MS)
+    }
+  }
+  return trigger
+}
+
+/** Sends `signal` to the action once `ready()` holds. */
+export function signalWhen(ready: () => boolean, signal: NodeJS.Signals): Trigger {
+  return when(ready, child => child.kill(signal))
 }
 
 /** Every file, folder and symlink below `root`: path -> content, 'dir', or '-> target'. */
@@ -87,8 +170,10 @@ export const V6_PACKAGE_JSON = JSON.stringify(
 
 /**
  * One emulator per test file: call at the top of a file and use the returned getter inside tests.
- * By default it forgets jobs, requests and scenarios between tests; `{ reset: false }` keeps one
- * emulator state for files whose tests run concurrently and tell their requests apart by app id.
+ * By default it forgets jobs, requests and scenarios between tests, and the workspaces of a test
+ * are removed after it; `{ reset: false }` keeps one emulator state for files whose tests run
+ * concurrently and tell their requests apart by app id, and removes the workspaces after the file
+ * (jest runs a concurrent test's afterEach while the others still run).
  */
 export function useEmulator({ reset = true }: { reset?: boolean } = {}): () => Emulator {
   let emulator: Emulator | undefined
@@ -97,8 +182,12 @@ export function useEmulator({ reset = true }: { reset?: boolean } = {}): () => E
   })
   afterAll(async () => {
     await emulator?.close()
+    removeScratchFolders()
   })
-  if (reset) beforeEach(() => emulator?.reset())
+  if (reset) {
+    beforeEach(() => emulator?.reset())
+    afterEach(removeScratchFolders)
+  }
   return () => {
     if (!emulator) throw new Error('the emulator is not running: call useEmulator() at the top of the test file')
     return emulator

@@ -6,16 +6,24 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { HostileArtifact, Scenario } from '../../emulator/types.js'
-import { type ActionRun, makeWorkspace, runAction, treeOf, useEmulator } from './harness.js'
+import { type ActionRun, type Trigger, makeSandbox, makeWorkspace, runAction, signalWhen, snapshot, theError, treeOf, useEmulator } from './harness.js'
 
 const APP_ID = 'd1a2b3c4d5e6f7'
 const SHA = 'a'.repeat(40)
 const STATE_FILE = '.amplify-job-action.json'
-/** The runner sends SIGTERM this long after SIGINT: the action must have exited by then. */
+/**
+ * The runner sends SIGTERM this long after SIGINT (then SIGKILL): the action must have exited by
+ * then. This is the behaviour under test, a real bound, so it is not tightened to what the action
+ * usually takes (well under a second; at most main.ts's 5 s StopJob budget when StopJob hangs):
+ * everything between that and 7.5 s is slack for a busy machine, and only an action that the
+ * runner would really kill fails.
+ */
 const GRACE_MS = 7_500
+/** A job that is RUNNING from the first read on and never ends by itself. */
+const RUNNING_FOREVER: Scenario = { neverEnds: true, statuses: [{ status: 'RUNNING' }] }
 
 const emulator = useEmulator()
 
@@ -39,53 +47,22 @@ function count(haystack: string, text: string): number {
   return haystack.split(text).length - 1
 }
 
-/** No X-Amz-Signature the emulator handed out appears in what the runner shows. */
-function expectNoSignatureShown(run: ActionRun): void {
-  const shown = [...run.stdout.split('\n').filter(line => !line.startsWith('::add-mask::')), run.stderr, run.summary].join('\n')
-  for (const signature of emulator().issuedSignatures) expect(shown).not.toContain(signature)
-}
-
-/** The `::error::` line of a failed run: exactly one. */
-function theError(run: ActionRun): string {
-  expect(run.exitCode).toBe(1)
-  expect(run.errors).toHaveLength(1)
-  return run.errors[0]!
-}
-
-/**
- * Sends `signal` once `ready` holds (checked every 20 ms), and records when it was sent and when
- * the process exited.
- */
-function signalWhen(signal: NodeJS.Signals, ready: () => boolean) {
-  const times = { sentAt: 0, exitedAt: 0 }
-  const onSpawn = (child: ChildProcess): void => {
-    child.once('exit', () => {
-      times.exitedAt = Date.now()
-    })
-    const timer = setInterval(() => {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        clearInterval(timer)
-        return
-      }
-      if (ready()) {
-        clearInterval(timer)
-        times.sentAt = Date.now()
-        child.kill(signal)
-      }
-    }, 20)
-  }
-  return { times, onSpawn }
-}
-
-/** The job has been seen RUNNING by the action (its GetJob answered with that status). */
+/** The action has read a RUNNING_FOREVER job twice: it is waiting for it. */
 function seenRunning(): boolean {
   return emulator().callsOf('GetJob').length >= 2
 }
 
+/** The signal was sent, and the action exited within the runner's grace period after it. */
+function expectExitWithinGrace(trigger: Trigger): void {
+  expect(trigger.firedAt).toBeDefined()
+  expect(trigger.exitedAt).toBeDefined()
+  expect(trigger.exitedAt! - trigger.firedAt!).toBeLessThan(GRACE_MS)
+}
+
 describe('release: the happy path', () => {
   it('starts a RELEASE job, waits for it, sets job-id, job-arn and status, and links the console', async () => {
-    // PENDING long enough for the first read to see it on a loaded machine (the default is 200 ms).
-    const run = await hosting(makeWorkspace(), { statuses: [{ status: 'PENDING', forMs: 1_500 }, { status: 'RUNNING', forMs: 1_500 }, { status: 'SUCCEED' }] })
+    // The first read sees PENDING, however slow the machine: the job moves on by reads.
+    const run = await hosting(makeWorkspace(), { statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forReads: 3 }, { status: 'SUCCEED' }] })
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
     expect(run.outputs['job-id']).toBe('1')
@@ -104,7 +81,6 @@ describe('release: the happy path', () => {
     expect(run.summary).toContain('`SUCCEED`')
     expect(run.summary).toContain('deployments/1')
     expect(run.summary).toMatch(/Steps \|.*BUILD SUCCEED.*DEPLOY SUCCEED.*VERIFY SUCCEED/)
-    expectNoSignatureShown(run)
   })
 
   it('sends the workflow commit, a reason naming the run, and the pushed commit message and time', async () => {
@@ -132,18 +108,20 @@ describe('release: the happy path', () => {
 
   it('prints each step once as it starts and once as it ends, with its duration, before the final status', async () => {
     const run = await hosting(makeWorkspace(), {
-      statuses: [{ status: 'PENDING', forMs: 100 }, { status: 'RUNNING', forMs: 1500 }, { status: 'SUCCEED' }],
-      steps: [{ stepName: 'BUILD', durationMs: 600 }, { stepName: 'DEPLOY', durationMs: 500 }, { stepName: 'VERIFY', durationMs: 400 }]
+      statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forReads: 6 }, { status: 'SUCCEED' }],
+      steps: [{ stepName: 'BUILD', forReads: 3 }, { stepName: 'DEPLOY', forReads: 2 }, { stepName: 'VERIFY', forReads: 1 }]
     })
     expect(run.exitCode).toBe(0)
-    // Many polls saw each step, yet each line is printed once.
-    expect(emulator().callsOf('GetJob').length).toBeGreaterThan(4)
+    // Several reads saw each step running (PENDING, 6 reads of RUNNING, SUCCEED), yet each line is printed once.
+    expect(emulator().callsOf('GetJob')).toHaveLength(8)
     for (const step of ['BUILD', 'DEPLOY', 'VERIFY']) {
       expect(count(run.stdout, `▶ ${step} started`)).toBe(1)
       expect(count(run.stdout, `✔ ${step} SUCCEED after `)).toBe(1)
       expect(run.stdout).toMatch(new RegExp(`✔ ${step} SUCCEED after \\d+(\\.\\d+)?m?s\\n`))
     }
-    expect(run.stdout).toMatch(/✔ BUILD SUCCEED after 600ms/)
+    // A read-clock job ages one second per read: the durations are the steps' reads.
+    expect(run.stdout).toMatch(/✔ BUILD SUCCEED after 3\.0s\n/)
+    expect(run.stdout).toMatch(/✔ DEPLOY SUCCEED after 2\.0s\n/)
     expect(run.stdout.indexOf('▶ BUILD started')).toBeLessThan(run.stdout.indexOf('▶ DEPLOY started'))
     // The last step's end is told before the job's final status.
     expect(run.stdout.indexOf('✔ VERIFY SUCCEED')).toBeLessThan(run.stdout.indexOf('status: SUCCEED'))
@@ -166,13 +144,12 @@ describe('release: the happy path', () => {
 describe('every JobStatus ends as the table says', () => {
   it('CREATED, PENDING, PROVISIONING, RUNNING are waited through; SUCCEED succeeds', async () => {
     const run = await hosting(makeWorkspace(), {
-      // Reads come at about 0, 0.1, 0.25, 0.5, 0.8, 1.3, 2.1, 3.2, 4.9, 7.5, 11.3 s: each phase holds
-      // one or more of them with room to spare on a loaded machine.
+      // Each phase is what one read sees, however slow the machine.
       statuses: [
-        { status: 'CREATED', forMs: 1_000 },
-        { status: 'PENDING', forMs: 1_500 },
-        { status: 'PROVISIONING', forMs: 3_000 },
-        { status: 'RUNNING', forMs: 4_000 },
+        { status: 'CREATED', forReads: 1 },
+        { status: 'PENDING', forReads: 1 },
+        { status: 'PROVISIONING', forReads: 1 },
+        { status: 'RUNNING', forReads: 1 },
         { status: 'SUCCEED' }
       ]
     })
@@ -185,10 +162,12 @@ describe('every JobStatus ends as the table says', () => {
   })
 
   it('a job queued in PENDING behind another build says so, once', async () => {
-    // Polls at about 0.1, 0.25, ... 4.9, 7.5, 11.3 s: two of them see it PENDING for over 5 s.
-    const run = await hosting(makeWorkspace(), { statuses: [{ status: 'PENDING', forMs: 13_000 }, { status: 'RUNNING', forMs: 300 }, { status: 'SUCCEED' }] })
+    // The first 10 reads see PENDING. At poll-interval 100ms the action waits 0.1, 0.15, 0.225, ...
+    // s between reads, 7.5 s from the 1st to the 10th: at least that, as a busy machine only makes
+    // the waits longer, so the notice (after 5 s of PENDING) is due before the job moves on.
+    const run = await hosting(makeWorkspace(), { statuses: [{ status: 'PENDING', forReads: 10 }, { status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }] })
     expect(run.exitCode).toBe(0)
-    expect(emulator().callsOf('GetJob').length).toBeGreaterThan(9)
+    expect(emulator().callsOf('GetJob')).toHaveLength(12)
     expect(count(run.stdout, 'The job has been PENDING for')).toBe(1)
     expect(run.stdout).toMatch(/queued behind another build of app d1a2b3c4d5e6f7/)
   })
@@ -202,7 +181,7 @@ describe('every JobStatus ends as the table says', () => {
 
   it('CANCELLED (by someone else) fails the step; CANCELLING is waited through', async () => {
     const run = await hosting(makeWorkspace(), {
-      statuses: [{ status: 'RUNNING', forMs: 300 }, { status: 'CANCELLING', forMs: 400 }, { status: 'CANCELLED' }]
+      statuses: [{ status: 'RUNNING', forReads: 1 }, { status: 'CANCELLING', forReads: 1 }, { status: 'CANCELLED' }]
     })
     expect(run.stdout).toMatch(/status: CANCELLING\n/)
     expect(theError(run)).toMatch(/job 1 was CANCELLED .*before it finished/)
@@ -211,14 +190,6 @@ describe('every JobStatus ends as the table says', () => {
     expect(emulator().callsOf('StopJob')).toHaveLength(0)
   })
 
-  it('an unknown status is shown and waited through until the deadline, never success', async () => {
-    const run = await hosting(makeWorkspace(), { statuses: [{ status: 'RUNNING', forMs: 200 }, { status: 'DEPLOYED_SOMEHOW' }] }, { timeout: '3s' })
-    expect(theError(run)).toMatch(/did not end within the timeout of 3\.0s \(its last status was DEPLOYED_SOMEHOW\)/)
-    expect(run.outputs.status).toBe('DEPLOYED_SOMEHOW')
-    expect(run.warnings.filter(w => w.includes('DEPLOYED_SOMEHOW'))).toHaveLength(1)
-    expect(emulator().callsOf('GetJob').length).toBeGreaterThan(3)
-    expect(run.summary).not.toContain('succeeded')
-  })
 })
 
 describe('a failing job shows why', () => {
@@ -247,8 +218,7 @@ describe('a failing job shows why', () => {
     expect(run.summary).toContain("has no exported member 'HeroLayout'")
     expect(run.summary).toMatch(/<details><summary>Last 200 lines of the BUILD log<\/summary>/)
     expect(run.summary).toContain('Command failed with exit code 2')
-    // The log's presigned URL was masked before it was fetched; no signature is shown.
-    expectNoSignatureShown(run)
+    // The log's presigned URL was masked before it was fetched (the harness checks none is shown).
     const logDownload = emulator().requests.find(r => r.operation === 'Download' && r.fileName === 'BUILD.log')
     expect(logDownload).toBeDefined()
     expect(run.stdout).toContain(`::add-mask::${logDownload!.query['X-Amz-Signature']}`)
@@ -337,11 +307,10 @@ describe('StartJob refused', () => {
 })
 
 describe('cancel and timeout stop the job', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s stops the running job once and exits non-zero well within the grace period', async signal => {
-    const { times, onSpawn } = signalWhen(signal, seenRunning)
-    const run = await hosting(makeWorkspace(), { neverEnds: true, statuses: [{ status: 'RUNNING' }] }, {}, { onSpawn })
-    expect(times.sentAt).toBeGreaterThan(0)
-    expect(times.exitedAt - times.sentAt).toBeLessThan(GRACE_MS)
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s stops the running job once and exits non-zero within the grace period', async signal => {
+    const trigger = signalWhen(seenRunning, signal)
+    const run = await hosting(makeWorkspace(), RUNNING_FOREVER, {}, { onSpawn: trigger.onSpawn })
+    expectExitWithinGrace(trigger)
     expect(run.exitCode).toBe(1)
     expect(run.signal).toBeNull()
     const stops = emulator().callsOf('StopJob')
@@ -357,10 +326,9 @@ describe('cancel and timeout stop the job', () => {
 
   it('a cancel while StartJob is in flight lets it answer, then stops the job it created', async () => {
     // The first StartJob is throttled: the SDK retries it after a delay, during which SIGINT arrives.
-    const { times, onSpawn } = signalWhen('SIGINT', () => emulator().callsOf('StartJob').length >= 1)
-    const run = await hosting(makeWorkspace(), { neverEnds: true, throttle: { times: 1, operations: ['StartJob'] } }, {}, { onSpawn })
-    expect(times.sentAt).toBeGreaterThan(0)
-    expect(times.exitedAt - times.sentAt).toBeLessThan(GRACE_MS)
+    const trigger = signalWhen(() => emulator().callsOf('StartJob').length >= 1, 'SIGINT')
+    const run = await hosting(makeWorkspace(), { ...RUNNING_FOREVER, throttle: { times: 1, operations: ['StartJob'] } }, {}, { onSpawn: trigger.onSpawn })
+    expectExitWithinGrace(trigger)
     expect(emulator().callsOf('StartJob').map(call => call.status)).toEqual([429, 200])
     expect(run.outputs['job-id']).toBe('1')
     expect(emulator().callsOf('StopJob')).toHaveLength(1)
@@ -368,26 +336,25 @@ describe('cancel and timeout stop the job', () => {
   })
 
   it('a StopJob that keeps failing is reported, and the step still ends within the grace period', async () => {
-    const { times, onSpawn } = signalWhen('SIGINT', seenRunning)
-    const run = await hosting(makeWorkspace(), { neverEnds: true, serverErrors: { times: 100, operations: ['StopJob'] } }, {}, { onSpawn })
-    expect(times.sentAt).toBeGreaterThan(0)
-    expect(times.exitedAt - times.sentAt).toBeLessThan(GRACE_MS)
+    const trigger = signalWhen(seenRunning, 'SIGINT')
+    const run = await hosting(makeWorkspace(), { ...RUNNING_FOREVER, serverErrors: { times: 100, operations: ['StopJob'] } }, {}, { onSpawn: trigger.onSpawn })
+    expectExitWithinGrace(trigger)
     expect(emulator().callsOf('StopJob').length).toBeGreaterThanOrEqual(1)
     expect(run.warnings.some(w => w.startsWith('Could not stop the Amplify Hosting job'))).toBe(true)
     expect(theError(run)).toMatch(/cancelled.*could not be stopped and may still be running: stop it in the Amplify console/i)
   })
 
   it('stop-on-cancel: false leaves the job running and says so', async () => {
-    const { times, onSpawn } = signalWhen('SIGINT', seenRunning)
-    const run = await hosting(makeWorkspace(), { neverEnds: true }, { 'stop-on-cancel': 'false' }, { onSpawn })
-    expect(times.sentAt).toBeGreaterThan(0)
+    const trigger = signalWhen(seenRunning, 'SIGINT')
+    const run = await hosting(makeWorkspace(), RUNNING_FOREVER, { 'stop-on-cancel': 'false' }, { onSpawn: trigger.onSpawn })
+    expectExitWithinGrace(trigger)
     expect(run.exitCode).toBe(1)
     expect(emulator().callsOf('StopJob')).toHaveLength(0)
     expect(theError(run)).toMatch(/keeps running .*stop-on-cancel/)
   })
 
   it('the timeout stops the job once and fails with the last status', async () => {
-    const run = await hosting(makeWorkspace(), { neverEnds: true }, { timeout: '2s' })
+    const run = await hosting(makeWorkspace(), RUNNING_FOREVER, { timeout: '2s' })
     expect(theError(run)).toMatch(/did not end within the timeout of 2\.0s \(its last status was RUNNING\).*job 1 was stopped/)
     expect(emulator().callsOf('StopJob')).toHaveLength(1)
     expect(run.outputs.status).toBe('RUNNING')
@@ -397,15 +364,15 @@ describe('cancel and timeout stop the job', () => {
   it('a job that already ended is not stopped (cancelled while fetching its artifacts)', async () => {
     const workspace = makeWorkspace({ 'site/keep.txt': 'mine' })
     const before = treeOf(workspace)
-    const { times, onSpawn } = signalWhen('SIGINT', () => emulator().requests.some(r => r.fileName === 'artifacts.zip'))
+    // The 2 MB zip comes at 64 KiB/s (half a minute): the signal comes while it downloads.
+    const trigger = signalWhen(() => emulator().requests.some(r => r.fileName === 'artifacts.zip'), 'SIGINT')
     const run = await hosting(
       workspace,
       { artifacts: { sizeMb: 2 }, download: { bytesPerSecond: 64 * 1024, failFiles: ['artifacts.zip'] } },
       { 'output-path': 'site' },
-      { onSpawn }
+      { onSpawn: trigger.onSpawn }
     )
-    expect(times.sentAt).toBeGreaterThan(0)
-    expect(times.exitedAt - times.sentAt).toBeLessThan(GRACE_MS)
+    expectExitWithinGrace(trigger)
     expect(run.outputs.status).toBe('SUCCEED')
     expect(theError(run)).toMatch(/cancelled/i)
     expect(emulator().callsOf('StopJob')).toHaveLength(0)
@@ -415,11 +382,14 @@ describe('cancel and timeout stop the job', () => {
   it('a timeout while fetching the artifacts of an ended job stops nothing and writes nothing', async () => {
     const workspace = makeWorkspace({ 'site/keep.txt': 'mine' })
     const before = treeOf(workspace)
+    // The job ends at the second read; the artifact download then stalls until the deadline, which
+    // leaves a busy machine seconds to get the job read twice and the download begun.
     const run = await hosting(
       workspace,
-      { statuses: [{ status: 'RUNNING', forMs: 300 }, { status: 'SUCCEED' }], artifacts: {}, download: { stallAfterBytes: 10, failFiles: ['artifacts.zip'] } },
-      { 'output-path': 'site', timeout: '4s' }
+      { statuses: [{ status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }], artifacts: {}, download: { stallAfterBytes: 10, failFiles: ['artifacts.zip'] } },
+      { 'output-path': 'site', timeout: '8s' }
     )
+    expect(run.outputs.status).toBe('SUCCEED')
     expect(theError(run)).toMatch(/timeout .* reached while fetching/)
     expect(emulator().callsOf('StopJob')).toHaveLength(0)
     expect(treeOf(workspace)).toEqual(before)
@@ -441,7 +411,6 @@ describe('build artifacts with output-path', () => {
     expect(existsSync(join(workspace, 'site', STATE_FILE))).toBe(true)
     expect(emulator().callsOf('ListArtifacts')).toHaveLength(0)
     expect(run.summary).toContain('index.html')
-    expectNoSignatureShown(run)
   })
 
   it('falls back to ListArtifacts and GetArtifactUrl', async () => {
@@ -451,7 +420,6 @@ describe('build artifacts with output-path', () => {
     expect(JSON.parse(run.outputs.files!)).toEqual(SITE_FILES)
     expect(emulator().callsOf('ListArtifacts')).toHaveLength(1)
     expect(emulator().callsOf('GetArtifactUrl')).toHaveLength(1)
-    expectNoSignatureShown(run)
   })
 
   it('two listed artifacts holding the same files: refused by name, and what was in output-path stays', async () => {
@@ -516,17 +484,13 @@ describe('build artifacts with output-path', () => {
   it.each(HOSTILE)('a hostile artifact zip (%s) is refused and writes nothing anywhere', async (hostile, message) => {
     const absoluteTarget = '/tmp/amplify-emulator-absolute.txt'
     rmSync(absoluteTarget, { force: true })
-    const parent = makeWorkspace()
-    const workspace = join(parent, 'repo')
-    mkdirSync(join(workspace, 'site'), { recursive: true })
-    writeFileSync(join(workspace, 'site/keep.html'), 'kept')
-    const before = treeOf(parent)
-    const run = await hosting(workspace, { artifacts: { hostile } }, { 'output-path': 'site' })
+    const sandbox = makeSandbox({ 'site/keep.html': 'kept' })
+    const before = snapshot(sandbox)
+    const run = await hosting(sandbox.workspace, { artifacts: { hostile } }, { 'output-path': 'site' })
     expect(theError(run)).toMatch(/Refusing/)
     expect(run.errors[0]).toMatch(message)
     expect(run.outputs.files).toBeUndefined()
-    expect(treeOf(parent)).toEqual(before)
+    expect(snapshot(sandbox)).toEqual(before)
     expect(existsSync(absoluteTarget)).toBe(false)
-    expectNoSignatureShown(run)
   })
 })

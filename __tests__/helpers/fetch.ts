@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import type { StagedFile, Staging } from '../../src/output-folder/types.js'
 
+export { errorOf } from './errors.js'
+
 export interface TestServer {
   /** URL of `path` on the server, with a fake credential-looking query so tests can look for leaks. */
   url(path: string): string
@@ -96,13 +98,4 @@ export function recordingSleep(): { sleep: (ms: number, signal?: AbortSignal) =>
       signal?.throwIfAborted()
     }
   }
-}
-
-export async function errorOf(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected the promise to reject, but it resolved')
 }

@@ -136,6 +136,7 @@ describe('run()', () => {
     await run({ openJob })
     expect(calls.stop).toBe(0)
     expect(process.exitCode).toBe(1)
+    expect(stdout).toMatch(/::error::The workflow was cancelled .*The fake job keeps running \(stop-on-cancel: false\); stop it in the Amplify console if it should not\./)
   })
 
   it('the timeout stops the job and reports the last status', async () => {
@@ -148,11 +149,18 @@ describe('run()', () => {
     expect(outputs()).toMatch(/status<<\S+\nRUNNING\n/)
   })
 
-  it('a job that cannot be stopped is just abandoned on timeout', async () => {
+  it('a job that cannot be stopped is just abandoned on timeout, and the step says only that it timed out', async () => {
     process.env.INPUT_TIMEOUT = '1s'
-    const { openJob } = fakeJob(['RUNNING'], { stop: undefined })
+    const { calls, openJob } = fakeJob(['RUNNING'], { stop: undefined })
     await run({ openJob })
     expect(process.exitCode).toBe(1)
+    expect(calls.read).toBeGreaterThan(0)
+    const errors = stdout.split('\n').filter(line => line.startsWith('::error::'))
+    expect(errors).toEqual([
+      "::error::The fake job did not end within the timeout of 1.0s (its last status was RUNNING). Raise the 'timeout' input if the job normally takes longer."
+    ])
+    expect(outputs()).toMatch(/status<<\S+\nRUNNING\n/)
+    expect(readFileSync(join(scratch, 'summary'), 'utf8')).toContain('timed out')
   })
 
   it('an unexpected error fails the step with its message', async () => {

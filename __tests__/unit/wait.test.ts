@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { CancelledError, DeadlineError } from '../../src/errors.js'
 import { type Clock, type Phase, POLL_GROWTH, systemClock, type WaitOptions, WaitTimeoutError, waitForJob } from '../../src/wait.js'
+import { errorOf } from '../helpers/errors.js'
 
 const START = 1_700_000_000_000
 
@@ -68,15 +69,6 @@ function options(overrides: Partial<WaitOptions<State>> & Pick<WaitOptions<State
     noun: 'codegen job',
     ...overrides
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected the wait to fail')
 }
 
 describe('waitForJob', () => {
@@ -170,7 +162,7 @@ describe('waitForJob', () => {
     const clock = fakeClock()
     const denied = Object.assign(new Error('not allowed'), { name: 'AccessDeniedException' })
     const { read, reads } = scriptedRead(['RUNNING', denied])
-    const error = await rejection(waitForJob(options({ read, clock })))
+    const error = await errorOf(waitForJob(options({ read, clock })))
     expect(error).toBe(denied)
     expect(reads()).toBe(2)
     expect(clock.sleeps).toEqual([1_000])
@@ -179,7 +171,7 @@ describe('waitForJob', () => {
   it('fails at the deadline with the last state and status', async () => {
     const clock = fakeClock()
     const { read } = scriptedRead(['PENDING', 'RUNNING'])
-    const error = await rejection(waitForJob(options({ read, clock, deadline: START + 10_000 })))
+    const error = await errorOf(waitForJob(options({ read, clock, deadline: START + 10_000 })))
     expect(error).toBeInstanceOf(WaitTimeoutError)
     expect(error).toBeInstanceOf(DeadlineError)
     expect((error as WaitTimeoutError<State>).lastState).toEqual({ status: 'RUNNING' })
@@ -194,14 +186,14 @@ describe('waitForJob', () => {
   it('measures the timeout from the start of the job', async () => {
     const clock = fakeClock()
     const { read } = scriptedRead(['RUNNING'])
-    const error = await rejection(waitForJob(options({ read, clock, startedAt: START - 60_000, deadline: START + 30_000 })))
+    const error = await errorOf(waitForJob(options({ read, clock, startedAt: START - 60_000, deadline: START + 30_000 })))
     expect(error.message).toContain('within the timeout of 1m30s')
   })
 
   it('says so when the status never could be read before the deadline', async () => {
     const clock = fakeClock()
     const { read } = scriptedRead([new ThrottlingException('Rate exceeded')])
-    const error = await rejection(waitForJob(options({ read, clock, deadline: START + 60_000 })))
+    const error = await errorOf(waitForJob(options({ read, clock, deadline: START + 60_000 })))
     expect(error).toBeInstanceOf(WaitTimeoutError)
     expect((error as WaitTimeoutError<State>).lastState).toBeUndefined()
     expect(error.message).toContain('(its status could not be read)')
@@ -211,7 +203,7 @@ describe('waitForJob', () => {
     const clock = fakeClock()
     const { read, reads } = scriptedRead(['PENDING', 'SOMETHING_NEW'])
     const logs = recordingLog()
-    const error = await rejection(waitForJob(options({ read, clock, log: logs.log, deadline: START + 120_000 })))
+    const error = await errorOf(waitForJob(options({ read, clock, log: logs.log, deadline: START + 120_000 })))
     expect(error).toBeInstanceOf(WaitTimeoutError)
     expect(error.message).toContain('its last status was SOMETHING_NEW')
     expect(reads()).toBeGreaterThan(10)
@@ -223,7 +215,7 @@ describe('waitForJob', () => {
     const cancel = new AbortController()
     cancel.abort()
     const { read, reads } = scriptedRead(['RUNNING'])
-    const error = await rejection(waitForJob(options({ read, clock, cancel: cancel.signal })))
+    const error = await errorOf(waitForJob(options({ read, clock, cancel: cancel.signal })))
     expect(error).toBeInstanceOf(CancelledError)
     expect(reads()).toBe(0)
   })
@@ -234,7 +226,7 @@ describe('waitForJob', () => {
       if (count === 2) cancel.abort(new Error('SIGINT'))
     })
     const { read, reads } = scriptedRead(['RUNNING'])
-    const error = await rejection(waitForJob(options({ read, clock, cancel: cancel.signal })))
+    const error = await errorOf(waitForJob(options({ read, clock, cancel: cancel.signal })))
     expect(error).toBeInstanceOf(CancelledError)
     expect(error.message).toContain('cancelled')
     expect(reads()).toBe(2)
@@ -250,7 +242,7 @@ describe('waitForJob', () => {
       setImmediate(() => cancel.abort(new Error('SIGTERM')))
       return answer
     }
-    const error = await rejection(waitForJob(options({ read, clock, cancel: cancel.signal })))
+    const error = await errorOf(waitForJob(options({ read, clock, cancel: cancel.signal })))
     expect(error).toBeInstanceOf(CancelledError)
     expect(seen?.aborted).toBe(true)
   })
@@ -264,7 +256,7 @@ describe('waitForJob', () => {
       expect(signal.aborted).toBe(false)
       return new Promise((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('Request aborted'), { name: 'AbortError' }))))
     }
-    const error = await rejection(waitForJob(options({ read, clock, deadline: START + 20, isPassing: () => false })))
+    const error = await errorOf(waitForJob(options({ read, clock, deadline: START + 20, isPassing: () => false })))
     expect(seen?.aborted).toBe(true)
     expect(error).toBeInstanceOf(WaitTimeoutError)
     expect(error.message).toContain('its status could not be read')
@@ -273,7 +265,7 @@ describe('waitForJob', () => {
   it('stops waiting at the deadline even for a read that ignores its signal', async () => {
     const clock = fakeClock()
     const read = (): Promise<State> => new Promise(() => undefined)
-    const error = await rejection(waitForJob(options({ read, clock, deadline: START + 20 })))
+    const error = await errorOf(waitForJob(options({ read, clock, deadline: START + 20 })))
     expect(error).toBeInstanceOf(WaitTimeoutError)
   })
 

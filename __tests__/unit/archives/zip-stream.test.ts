@@ -82,6 +82,11 @@ async function fromDisk(zip: Buffer): Promise<StagedFile[]> {
   }
 }
 
+/** Resolves once `done()` holds, looking every few milliseconds. */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise(resolve => setTimeout(resolve, 5))
+}
+
 const byPath = (files: readonly StagedFile[]): StagedFile[] => [...files].sort((a, b) => a.path.localeCompare(b.path))
 
 /** A site whose entries (some big, stored and deflated) run well past the tail fetched first. */
@@ -128,9 +133,11 @@ describe('stageZipStreaming', () => {
   it('resumes a broken stream at the entry it was writing, which is written again', async () => {
     archive = await bigSite()
     breakAfter = 500_000 // inside assets/noise.bin
-    // Retries wait a little, as they do for real, so the broken attempt has staged what it had in full.
+    // The retry waits, as real retries do (a second or more), until the broken attempt has staged
+    // what it had in full: index.html, the entry before the break. Waiting for that, not for a
+    // number of milliseconds, keeps a busy machine from starting the retry before it.
     downloader.close()
-    downloader = createDownloader({ sleep: () => new Promise(resolve => setTimeout(resolve, 50)) })
+    downloader = createDownloader({ sleep: () => until(() => staging.files.some(file => file.path === 'index.html')) })
     const staged = await stream()
     expect(byPath(staged!)).toEqual(byPath(await fromDisk(archive)))
     expect(staging.files.map(file => file.path).sort()).toEqual(['assets/app.js', 'assets/more-noise.bin', 'assets/noise.bin', 'empty.txt', 'index.html'])

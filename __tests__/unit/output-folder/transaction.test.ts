@@ -219,21 +219,22 @@ describe('commitStaging', () => {
     expect(await readFile(path.join(workspace.output, STATE_FILE_NAME), 'utf8')).toBe(stateOf({ 'a.js': 'b' }))
   })
 
-  it('commits 300 small files in well under a second', async () => {
+  // How long such a commit takes is the benchmark's business (bench/run.ts, fetch-bound), not a test's.
+  it('commits 300 small files over 150 unchanged ones: 150 added, none modified or removed, all in place', async () => {
     const workspace = await newWorkspace()
     const files = Object.fromEntries(Array.from({ length: 300 }, (_, index) => [`c${index % 10}/Component${index}.jsx`, `// ${index}\n`.repeat(20)]))
-    await runAction(workspace.output, Object.fromEntries(Object.entries(files).slice(0, 150)), false)
+    const first = Object.fromEntries(Object.entries(files).slice(0, 150))
+    await runAction(workspace.output, first, false)
     await recoverOutputFolder(workspace.output)
     const staging = await createStaging(workspace.output)
     await stage(staging, files)
 
-    const started = performance.now()
     const result = await commitStaging(staging, { clean: true })
-    const elapsed = performance.now() - started
 
-    expect(result.added).toHaveLength(150)
-    console.log(`commit of 300 files (150 new, 150 unchanged): ${elapsed.toFixed(1)} ms`)
-    expect(elapsed).toBeLessThan(1000)
+    expect(result.added).toEqual(Object.keys(files).slice(150).sort())
+    expect({ modified: result.modified, removed: result.removed, changed: result.changed }).toEqual({ modified: [], removed: [], changed: true })
+    expect(result.files).toEqual(Object.keys(files).sort())
+    for (const [name, content] of Object.entries(files)) expect(await readFile(path.join(workspace.output, name), 'utf8')).toBe(content)
   })
 })
 

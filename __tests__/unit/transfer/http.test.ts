@@ -289,6 +289,13 @@ describe('downloader: no retry', () => {
 })
 
 describe('downloader: idle timeout', () => {
+  /**
+   * Long enough that the healthy second attempt never looks idle, however busy the machine (a
+   * 100 ms timeout was: a process descheduled that long fires its timer before it reads the bytes
+   * that came meanwhile); the stalled attempt waits this long, and no more, for the timeout.
+   */
+  const IDLE_TIMEOUT_MS = 2_000
+
   it('abandons an attempt that stalls mid-body and retries it', async () => {
     let calls = 0
     const s = await server((_req, res) => {
@@ -296,11 +303,11 @@ describe('downloader: idle timeout', () => {
       if (++calls === 1) res.write(body.subarray(0, 10)) // and then nothing
       else res.end(body)
     })
-    const d = downloader({ idleTimeoutMs: 100 })
+    const d = downloader({ idleTimeoutMs: IDLE_TIMEOUT_MS })
     const target = path.join(dir, 'f')
     expect(await d.toFile(s.url('/f'), target, opts)).toEqual({ bytes: body.length, sha256 })
     expect(s.requests).toHaveLength(2)
-    expect(d.logs[0]).toMatch(/no data arrived for 0\.1 s/)
+    expect(d.logs[0]).toMatch(/no data arrived for 2 s/)
   })
 
   it('abandons an attempt whose answer never starts, and gives up after all attempts', async () => {
