@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { HostileArtifact, Scenario } from '../../emulator/types.js'
+import { distinctArtifactFile } from '../../emulator/hosting-artifacts.js'
 import { type ActionRun, type Trigger, makeSandbox, makeWorkspace, runAction, signalWhen, snapshot, theError, treeOf, useEmulator } from './harness.js'
 
 const APP_ID = 'd1a2b3c4d5e6f7'
@@ -420,6 +421,17 @@ describe('build artifacts with output-path', () => {
     expect(JSON.parse(run.outputs.files!)).toEqual(SITE_FILES)
     expect(emulator().callsOf('ListArtifacts')).toHaveLength(1)
     expect(emulator().callsOf('GetArtifactUrl')).toHaveLength(1)
+  })
+
+  it('pages through ListArtifacts: all 60 artifacts of a job (two pages of at most 50) are fetched', async () => {
+    const workspace = makeWorkspace()
+    const run = await hosting(workspace, { artifacts: { via: 'list', listed: 60, distinct: true } }, { 'output-path': 'site' })
+    expect(run.errors).toEqual([])
+    const lists = emulator().callsOf('ListArtifacts')
+    expect(lists.map(call => call.query.nextToken)).toEqual([undefined, expect.any(String)])
+    expect(emulator().callsOf('GetArtifactUrl')).toHaveLength(60)
+    const extra = Array.from({ length: 59 }, (_, index) => `site/${distinctArtifactFile(index + 2)}`)
+    expect(JSON.parse(run.outputs.files!)).toEqual([...extra, ...SITE_FILES].sort())
   })
 
   it('two listed artifacts holding the same files: refused by name, and what was in output-path stays', async () => {

@@ -5,6 +5,7 @@
  */
 import {
   type AmplifyClient,
+  type Artifact,
   GetArtifactUrlCommand,
   GetJobCommand,
   type Job as AmplifyJob,
@@ -57,6 +58,8 @@ const START_GRACE_AFTER_CANCEL_MS = 2_000
  * behind another build of the app, and the log says so (once).
  */
 export const QUEUED_NOTICE_AFTER_MS = 5_000
+/** The most ListArtifacts gives in one page (the service's maximum). */
+const ARTIFACTS_PAGE_SIZE = 50
 
 const RUNNING_STATUSES = new Set(['CREATED', 'PENDING', 'PROVISIONING', 'RUNNING', 'CANCELLING'])
 const FAILED_STATUSES = new Set(['FAILED', 'CANCELLED'])
@@ -108,6 +111,9 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
     noun: 'Amplify Hosting job',
 
     async start(signal) {
+      // A cancel (or the deadline) that came first means no build at all: the grace below is only
+      // for a StartJob already in flight, whose job would otherwise be created and never stopped.
+      if (signal.aborted) throw signal.reason
       const answer = await client
         .send(
           new StartJobCommand({
@@ -193,8 +199,7 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
         await stageZipFromUrl(stepUrl, staging, files, { signal, limits: ARTIFACT_LIMITS, mask, what })
         return
       }
-      const listed = await client.send(new ListArtifactsCommand({ ...ids, jobId: jobId! }), { abortSignal: signal })
-      const artifacts = listed.artifacts ?? []
+      const artifacts = await listArtifacts(client, { ...ids, jobId: jobId! }, signal)
       if (!artifacts.length) throw new ActionError(`Job ${jobId} succeeded but has no build artifacts to fetch. Remove 'output-path' if the build produces none.`)
       for (const artifact of artifacts) {
         const answer = await client.send(new GetArtifactUrlCommand({ artifactId: artifact.artifactId! }), { abortSignal: signal })
@@ -320,6 +325,18 @@ export function lastErrorLine(lines: readonly string[], statusReason?: string): 
     fallback ??= text
   }
   return fallback
+}
+
+/** Every artifact of the job: ListArtifacts answers in pages of at most 50, joined by nextToken. */
+async function listArtifacts(client: HostingClient, job: { appId: string; branchName: string; jobId: string }, signal: AbortSignal): Promise<Artifact[]> {
+  const artifacts: Artifact[] = []
+  let nextToken: string | undefined
+  do {
+    const page = await client.send(new ListArtifactsCommand({ ...job, maxResults: ARTIFACTS_PAGE_SIZE, nextToken }), { abortSignal: signal })
+    artifacts.push(...(page.artifacts ?? []))
+    nextToken = page.nextToken || undefined
+  } while (nextToken)
+  return artifacts
 }
 
 /** A signal that aborts `delayMs` after `signal` does (with its reason). */

@@ -216,6 +216,15 @@ describe('start', () => {
     await expect(hosting.start(signal)).rejects.toBe(original)
   })
 
+  it('starts nothing when the cancel came before the start', async () => {
+    const cancel = new AbortController()
+    const reason = new Error('cancelled before the start')
+    cancel.abort(reason)
+    const { hosting, sent } = setup()
+    await expect(hosting.start(cancel.signal)).rejects.toBe(reason)
+    expect(sent).toEqual([])
+  })
+
   it('gives a StartJob in flight two seconds after a cancel before abandoning it', async () => {
     jest.useFakeTimers()
     const cancel = new AbortController()
@@ -580,10 +589,34 @@ describe('artifacts', () => {
     await hosting.start(signal)
     await hosting.stageFiles!(job('SUCCEED', [step('BUILD', 'SUCCEED')]), staging, stageContext())
     const list = sent.find(s => s.command instanceof ListArtifactsCommand)!.command as ListArtifactsCommand
-    expect(list.input).toEqual({ appId: APP, branchName: 'main', jobId: '12' })
+    expect(list.input).toEqual({ appId: APP, branchName: 'main', jobId: '12', maxResults: 50 })
     expect(sent.filter(s => s.command instanceof GetArtifactUrlCommand).map(s => (s.command as GetArtifactUrlCommand).input.artifactId)).toEqual(['a1', 'a2'])
     expect(stageZipFromUrl.mock.calls.map(call => call[0])).toEqual([presigned('a1.zip'), presigned('a2.zip')])
     expect(stageZipFromUrl.mock.calls.map(call => (call[3] as { what: string }).what)).toEqual(['artifact site.zip', 'artifact server.zip'])
+  })
+
+  it('pages through every artifact with nextToken, asking for the largest page', async () => {
+    const pages: Record<string, { artifacts: Array<{ artifactFileName: string; artifactId: string }>; nextToken?: string }> = {
+      first: { artifacts: [{ artifactFileName: 'a.zip', artifactId: 'a1' }], nextToken: 'page-2' },
+      'page-2': { artifacts: [{ artifactFileName: 'b.zip', artifactId: 'a2' }], nextToken: 'page-3' },
+      'page-3': { artifacts: [{ artifactFileName: 'c.zip', artifactId: 'a3' }] }
+    }
+    const tokens: Array<string | undefined> = []
+    const { hosting, sent } = setup({
+      answers: {
+        list: () => {
+          const input = (sent.at(-1)!.command as ListArtifactsCommand).input
+          tokens.push(input.nextToken)
+          expect(input.maxResults).toBe(50)
+          return pages[input.nextToken ?? 'first']
+        },
+        artifactUrl: command => ({ artifactId: command.input.artifactId, artifactUrl: presigned(`${command.input.artifactId}.zip`) })
+      }
+    })
+    await hosting.start(signal)
+    await hosting.stageFiles!(job('SUCCEED', [step('BUILD', 'SUCCEED')]), staging, stageContext())
+    expect(tokens).toEqual([undefined, 'page-2', 'page-3'])
+    expect(stageZipFromUrl.mock.calls.map(call => call[0])).toEqual([presigned('a1.zip'), presigned('a2.zip'), presigned('a3.zip')])
   })
 
   it('a job without artifacts fails with advice', async () => {
