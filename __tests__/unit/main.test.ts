@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { OpenJob } from '../../src/jobs/index.js'
 import type { Job } from '../../src/jobs/types.js'
+import { OutputFolderError } from '../../src/output-folder/common.js'
 import { run } from '../../src/main.js'
 import type { Phase } from '../../src/wait.js'
 
@@ -170,5 +171,99 @@ describe('run()', () => {
     await run({ openJob })
     expect(process.exitCode).toBe(1)
     expect(stdout).toContain('::error::boom')
+  })
+})
+
+/** Resolves when `signal` aborts, with what `onAbort` returns; never before. */
+function untilAborted<T>(signal: AbortSignal, onAbort: () => T): Promise<T> {
+  return new Promise(resolve => signal.addEventListener('abort', () => resolve(onAbort()), { once: true }))
+}
+
+/**
+ * The timeout is 1 s; a step that ignores it would hang forever. The test's own limit only has to
+ * tell those two apart, so it is twenty times the timeout: a busy machine never comes near it.
+ */
+const HANGS_AFTER_MS = 20_000
+
+describe('run(): every AWS call and download ends at the deadline', () => {
+  it('wait: false, with a status read that never answers, ends at the timeout', async () => {
+    process.env.INPUT_WAIT = 'false'
+    process.env.INPUT_TIMEOUT = '1s'
+    const { openJob } = fakeJob(['RUNNING'], {
+      async start() {
+        return { jobId: '42' }
+      },
+      read: signal => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }))
+    })
+    await run({ openJob })
+    expect(process.exitCode).toBe(1)
+    expect(stdout).toMatch(/::error::The timeout of 1\.0s was reached while reading the fake job/)
+  }, HANGS_AFTER_MS)
+
+  it('explaining a failed job (a log that never arrives) ends at the timeout, and the step reports the failure', async () => {
+    process.env.INPUT_TIMEOUT = '1s'
+    const { openJob } = fakeJob(['FAILED'], {
+      explainFailure: (_state, signal) => untilAborted(signal, () => 'the fake job FAILED (its log could not be read in time)')
+    })
+    await run({ openJob })
+    expect(process.exitCode).toBe(1)
+    expect(stdout).toContain('::error::the fake job FAILED (its log could not be read in time)')
+  }, HANGS_AFTER_MS)
+})
+
+describe('run(): the error the user sees is what really happened while fetching', () => {
+  beforeEach(() => {
+    process.env['INPUT_OUTPUT-PATH'] = 'site'
+  })
+
+  it('a staging folder that cannot be removed does not hide why the fetch failed', async () => {
+    const { openJob } = fakeJob(['SUCCEED'], {
+      async stageFiles(_state, staging) {
+        ;(staging as unknown as { discard(): Promise<void> }).discard = () => Promise.reject(new Error('EBUSY: resource busy or locked'))
+        throw new Error('the artifact download broke')
+      }
+    })
+    await run({ openJob })
+    expect(process.exitCode).toBe(1)
+    expect(stdout).toMatch(/::error::the artifact download broke Removing the partly fetched files failed too \(EBUSY: resource busy or locked\); the next run of the action removes them\./)
+  })
+
+  it('a move that failed and could not be undone is reported as such, even when a cancel came meanwhile', async () => {
+    const { openJob } = fakeJob(['SUCCEED'], {
+      async stageFiles(_state, staging) {
+        ;(staging as unknown as { commit(): Promise<never> }).commit = async () => {
+          process.emit('SIGINT', 'SIGINT')
+          throw new OutputFolderError('putting back the previous content failed too; do not delete the work folder')
+        }
+      }
+    })
+    await run({ openJob })
+    expect(process.exitCode).toBe(1)
+    const errors = stdout.split('\n').filter(line => line.startsWith('::error::'))
+    expect(errors).toEqual(['::error::putting back the previous content failed too; do not delete the work folder'])
+  })
+
+  it('a download cut short by a cancel fails as cancelled, not with the abort error it caused', async () => {
+    const { openJob } = fakeJob(['SUCCEED'], {
+      async stageFiles(_state, _staging, { signal }) {
+        setImmediate(() => process.emit('SIGTERM', 'SIGTERM'))
+        await untilAborted(signal, () => undefined)
+        throw new Error('This operation was aborted')
+      }
+    })
+    await run({ openJob })
+    expect(process.exitCode).toBe(1)
+    expect(stdout).toMatch(/::error::The workflow was cancelled \(SIGTERM\)\./)
+    expect(stdout).not.toContain('This operation was aborted')
+  })
+})
+
+describe('run(): the outputs file', () => {
+  it('one the runner cannot take fails the step with a message, instead of rejecting run()', async () => {
+    process.env.GITHUB_OUTPUT = scratch // a folder: appending to it fails with EISDIR
+    const { openJob } = fakeJob(['SUCCEED'])
+    await expect(run({ openJob })).resolves.toBeUndefined()
+    expect(process.exitCode).toBe(1)
+    expect(stdout).toMatch(/::error::Could not write the step's outputs to the runner's outputs file \(GITHUB_OUTPUT\): EISDIR/)
   })
 })
