@@ -33,10 +33,27 @@ export class SimulatedCrash extends Error {
   override name = 'SimulatedCrash'
 }
 
+/**
+ * On Windows an antivirus or a search indexer opens a file for a moment after it was written, and a
+ * rename or removal meanwhile fails with one of these; elsewhere only EBUSY is worth another try
+ * (EPERM and EACCES there are real permission problems, to report at once).
+ */
+const TRANSIENT_CODES: Readonly<Partial<Record<NodeJS.Platform, readonly string[]>>> = { win32: ['EPERM', 'EBUSY', 'EACCES'] }
+const DEFAULT_TRANSIENT_CODES: readonly string[] = ['EBUSY']
+/**
+ * The pauses before each new try of a file operation that failed transiently: about 4.5 s in all,
+ * longer than a scanner holds a file, short enough that a file locked for good fails clearly.
+ */
+export const TRANSIENT_RETRY_DELAYS_MS: readonly number[] = [50, 100, 200, 400, 800, 1000, 1000, 1000]
+
 /** Test seams of commit and recovery. */
 export interface CommitHooks {
-  /** Called before every mutating file-system operation; `step` counts from 1 within one call. */
+  /** Called before every try of a mutating file-system operation; `step` counts from 1 within one call. */
   beforeStep?(step: number, description: string): void | Promise<void>
+  /** Whose transient error codes are tried again (default: this process's platform). */
+  platform?: NodeJS.Platform
+  /** The pause between tries (default: a timer). */
+  sleep?(ms: number): Promise<void>
 }
 
 /** Numbers the mutating operations of one commit or recovery and lets a test hook interrupt them. */
@@ -45,11 +62,26 @@ export class Steps {
 
   constructor(private readonly hooks: CommitHooks | undefined) {}
 
+  /** Runs one mutating operation, trying it again while it fails transiently (TRANSIENT_CODES). */
   async run<T>(description: string, operation: () => T | Promise<T>): Promise<T> {
     this.taken += 1
-    await this.hooks?.beforeStep?.(this.taken, description)
-    return operation()
+    const step = this.taken
+    const transient = TRANSIENT_CODES[this.hooks?.platform ?? process.platform] ?? DEFAULT_TRANSIENT_CODES
+    for (let retry = 0; ; retry++) {
+      try {
+        await this.hooks?.beforeStep?.(step, description)
+        return await operation()
+      } catch (error) {
+        const delay = TRANSIENT_RETRY_DELAYS_MS[retry]
+        if (delay === undefined || !transient.includes(errorCode(error) ?? '')) throw error
+        await (this.hooks?.sleep ?? pause)(delay)
+      }
+    }
   }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
 }
 
 /** Splits a `/`-separated relative path; undefined when it could leave its root or is not plain. */

@@ -11,7 +11,8 @@ import {
   WORK_DIR_NAME
 } from '../../../src/output-folder/transaction.js'
 import { parseState, renderState } from '../../../src/output-folder/state.js'
-import { newWorkspace, removeWorkspaces, runAction, sha256, snapshot, stage, writeTree } from './helpers.js'
+import { type CommitHooks, SimulatedCrash, TRANSIENT_RETRY_DELAYS_MS } from '../../../src/output-folder/common.js'
+import { failAt, newWorkspace, removeWorkspaces, runAction, sha256, snapshot, stage, writeTree } from './helpers.js'
 
 afterAll(removeWorkspaces)
 
@@ -379,5 +380,73 @@ describe('recoverOutputFolder', () => {
     })
     await expect(recoverOutputFolder(workspace.output)).rejects.toThrow(OutputFolderError)
     expect(await readFile(path.join(workspace.root, 'elsewhere', 'x'), 'utf8')).toBe('x')
+  })
+})
+
+describe('file operations a Windows scanner holds for a moment', () => {
+  const BEFORE = { 'Button.jsx': 'old\n', 'Old.jsx': 'gone soon\n' }
+  const AFTER = { 'Button.jsx': 'new\n', 'Card.jsx': 'added\n' }
+
+  /** Fails every try of the steps matching `which` with `code`, `times` times in all (Infinity: for good). */
+  function locked(code: string, which: RegExp, times: number, platform: NodeJS.Platform): CommitHooks & { pauses: number[]; failed: string[] } {
+    const pauses: number[] = []
+    const failed: string[] = []
+    return {
+      pauses,
+      failed,
+      platform,
+      sleep: async ms => void pauses.push(ms),
+      beforeStep(_step, description) {
+        if (!which.test(description) || failed.length >= times) return
+        failed.push(description)
+        throw Object.assign(new Error(`${code}: operation not permitted, rename '${description}'`), { code })
+      }
+    }
+  }
+
+  async function prepared() {
+    const workspace = await newWorkspace()
+    await runAction(workspace.output, BEFORE, false)
+    return workspace
+  }
+
+  it.each(['EPERM', 'EBUSY', 'EACCES'])('on Windows, %s for a moment is waited through with short growing pauses, and the move completes', async code => {
+    const workspace = await prepared()
+    const hooks = locked(code, /^(put|back up) /, 3, 'win32')
+    const result = await runAction(workspace.output, AFTER, false, hooks)
+    expect(result.added).toEqual(['Card.jsx'])
+    expect(hooks.failed).toHaveLength(3)
+    expect(hooks.pauses).toEqual(TRANSIENT_RETRY_DELAYS_MS.slice(0, 3))
+    expect(await snapshot(workspace.output)).toMatchObject({ 'Button.jsx': 'file:new\n', 'Card.jsx': 'file:added\n' })
+  })
+
+  it('on Windows, a file locked for good fails after a bounded number of tries, and what was there is back', async () => {
+    const workspace = await prepared()
+    const before = await snapshot(workspace.output)
+    const hooks = locked('EPERM', /^put /, Infinity, 'win32')
+    await expect(runAction(workspace.output, AFTER, false, hooks)).rejects.toMatchObject({ code: 'EPERM' })
+    expect(hooks.pauses).toEqual(TRANSIENT_RETRY_DELAYS_MS)
+    // The first `put` was tried once and then once per pause; the rollback's own steps succeeded.
+    expect(hooks.failed).toHaveLength(TRANSIENT_RETRY_DELAYS_MS.length + 1)
+    expect(await snapshot(workspace.output)).toEqual(before)
+  })
+
+  it('elsewhere EPERM is a real permission problem: reported at once, rolled back, no pause', async () => {
+    const workspace = await prepared()
+    const before = await snapshot(workspace.output)
+    const hooks = locked('EPERM', /^put /, Infinity, 'linux')
+    await expect(runAction(workspace.output, AFTER, false, hooks)).rejects.toMatchObject({ code: 'EPERM' })
+    expect(hooks.pauses).toEqual([])
+    expect(hooks.failed).toHaveLength(1)
+    expect(await snapshot(workspace.output)).toEqual(before)
+  })
+
+  it('recovery after a crash waits through a locked file too', async () => {
+    const workspace = await prepared()
+    await expect(runAction(workspace.output, AFTER, false, failAt(6, 'crash'))).rejects.toThrow(SimulatedCrash)
+    const hooks = locked('EBUSY', /./, 2, 'win32')
+    await expect(recoverOutputFolder(workspace.output, { hooks })).resolves.not.toBe('clean')
+    expect(hooks.pauses).toEqual(TRANSIENT_RETRY_DELAYS_MS.slice(0, 2))
+    expect(await recoverOutputFolder(workspace.output)).toBe('clean')
   })
 })
