@@ -75,8 +75,10 @@ export function stripByteOrderMark(text: string): string {
 }
 
 /**
- * JSON.parse on Node 20 names no position, so the same text is parsed again with a strict
- * tolerant parser that reports the offset of the first problem.
+ * JSON.parse's message names the offset ("at position 8"; Node 22 and later add the line and
+ * column) in V8's own words, which differ between Node versions and some texts ("Unexpected end of
+ * JSON input" names no position at all). The same text is parsed again with a strict tolerant
+ * parser, which gives the offset of the first problem and a plain name for it on every Node.
  */
 function locateSyntaxError(text: string, original: unknown): { line: number; column: number; problem: string } {
   const errors: ParseError[] = []

@@ -318,7 +318,7 @@ function entrySink(files: readonly PlannedFile[], end: number, progress: Progres
   const feed = async (entry: OpenEntry, piece: Buffer): Promise<void> => {
     if (entry.failed !== undefined) throw entry.failed
     if (entry.input.write(piece)) return
-    await Promise.race([new Promise(resolve => entry.input.once('drain', resolve)), entry.written])
+    await drainedOr(entry.input, entry.written)
     if (entry.failed !== undefined) throw entry.failed
   }
 
@@ -433,3 +433,22 @@ function entrySink(files: readonly PlannedFile[], end: number, progress: Progres
 function nameAndExtraLength(header: Buffer): number {
   return header.readUInt16LE(26) + header.readUInt16LE(28)
 }
+
+/**
+ * Resolves when `stream` drains, or when `settled` settles first (the file failed or was closed);
+ * either way no 'drain' listener is left behind on the stream.
+ */
+export async function drainedOr(stream: NodeJS.WritableStream, settled: Promise<unknown>): Promise<void> {
+  let onDrain: (() => void) | undefined
+  const drained = new Promise<void>(resolve => {
+    onDrain = resolve
+    stream.once('drain', resolve)
+  })
+  try {
+    await Promise.race([drained, settled.then(noop, noop)])
+  } finally {
+    stream.removeListener('drain', onDrain!)
+  }
+}
+
+function noop(): void {}

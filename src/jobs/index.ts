@@ -6,7 +6,7 @@ import { createCheckedClient } from '../aws.js'
 import type { RunContext } from '../context.js'
 import type { Downloader, MaskSecret } from '../transfer/types.js'
 import type { ActionInputs } from '../inputs.js'
-import { createProxyAgents, type ProxySettings } from '../transfer/proxy.js'
+import type { ProxySettings } from '../transfer/proxy.js'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import { patientClient, SDK_RETRIES_ONLY } from './patient.js'
 import type { Job, JobLog } from './types.js'
@@ -27,18 +27,14 @@ export interface JobEnvironment {
   proxy?: ProxySettings
 }
 
-/** The SDK's own default for its keep-alive agents. */
-const SDK_MAX_SOCKETS = 50
-
 /**
  * Client options that route the SDK through the proxy: its own HTTP handler on agents that honour
  * the proxy settings. None without a proxy, so the SDK's defaults stay untouched.
  */
 async function proxyOptions(proxy: ProxySettings | undefined): Promise<{ requestHandler?: NodeHttpHandler }> {
   if (!proxy) return {}
-  const { NodeHttpHandler } = await import('@smithy/node-http-handler')
-  const agents = createProxyAgents(proxy, { keepAlive: true, maxSockets: SDK_MAX_SOCKETS })
-  return { requestHandler: new NodeHttpHandler({ httpAgent: agents['http:'], httpsAgent: agents['https:'] }) }
+  const { proxyingRequestHandler } = await import('../transfer/sdk-handler.js')
+  return { requestHandler: proxyingRequestHandler(proxy) }
 }
 
 export type OpenJob = (inputs: ActionInputs, environment: JobEnvironment) => Promise<OpenedJob>

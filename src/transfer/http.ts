@@ -11,7 +11,7 @@ import { Transform, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { ActionError, DownloadError, UnsafeContentError } from '../errors.js'
-import { createProxyAgents, type ProxySettings } from './proxy.js'
+import { absoluteForm, createProxyAgents, isLoopback, type ProxySettings } from './proxy.js'
 import {
   BACKOFF_BASE_MS,
   BACKOFF_CAP_MS,
@@ -73,6 +73,7 @@ interface Settings {
   attempts: number
   log: (message: string) => void
   agents: { 'http:': http.Agent; 'https:': https.Agent }
+  proxy: ProxySettings | undefined
 }
 
 /** Something transient went wrong in one attempt; another attempt may succeed. */
@@ -100,7 +101,8 @@ export function createDownloader(options: DownloaderOptions = {}): ClosableDownl
     idleTimeoutMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS,
     attempts: Math.max(1, options.attempts ?? DOWNLOAD_ATTEMPTS),
     log: options.log ?? (() => undefined),
-    agents: createProxyAgents(options.proxy, { keepAlive: true, maxSockets: concurrency })
+    agents: createProxyAgents(options.proxy, { keepAlive: true, maxSockets: concurrency }),
+    proxy: options.proxy
   }
   return {
     toFile: (url, destination, opts) => toFile(settings, url, destination, opts),
@@ -309,15 +311,20 @@ function request(
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'user-agent': 'amplify-job-action' }
     if (range !== undefined) headers.range = 'suffix' in range ? `bytes=-${range.suffix}` : `bytes=${range.start}-${range.end - 1}`
-    const options = { signal, headers }
     const req =
       url.protocol === 'https:'
-        ? https.get(url, { ...options, agent: s.agents['https:'] }, resolve)
-        : http.get(url, { ...options, agent: s.agents['http:'] }, resolve)
+        ? https.get(url, { signal, headers, agent: s.agents['https:'] }, resolve)
+        : http.get(url, { signal, ...viaProxy(s, url, headers), agent: s.agents['http:'] }, resolve)
     req.on('error', reject)
     // The idle clock starts once the request has a socket, so waiting for a free one does not count.
     req.on('socket', onActivity)
   })
+}
+
+/** The path and headers of a plain-http request: in absolute form when it goes through a proxy. */
+function viaProxy(s: Settings, url: URL, headers: Record<string, string>): { path?: string; headers: Record<string, string> } {
+  const proxied = absoluteForm(s.proxy, url)
+  return proxied ? { path: proxied.path, headers: { ...headers, ...proxied.headers } } : { headers }
 }
 
 /**
@@ -448,12 +455,6 @@ function allowedUrl(text: string, what: string): URL {
     )
   }
   throw new DownloadError(`Refusing to download ${what} from a ${url.protocol.slice(0, -1)} URL; only https URLs are accepted.`)
-}
-
-/** 127.0.0.0/8, ::1 and localhost: the only hosts plain http may reach (tests, the local emulator). */
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase()
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
 /** Turns whatever one attempt threw into a RetryableFailure or a user-facing ActionError. */

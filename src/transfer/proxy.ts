@@ -25,7 +25,10 @@ const TUNNEL_TIMEOUT_MS = 30_000
 const TRANSIENT_TUNNEL_CODE = 'ECONNREFUSED'
 /** A proxy's answer to CONNECT is a status line and a few headers. */
 const MAX_TUNNEL_RESPONSE_BYTES = 16 * 1024
-/** Used when NO_PROXY is unset: a proxy for this machine's own addresses is rarely wanted. */
+/**
+ * This machine's own addresses, in NO_PROXY's syntax: what bypasses the proxy when NO_PROXY is
+ * unset (a proxy for them is rarely wanted), and the only hosts plain http may reach (isLoopback).
+ */
 export const DEFAULT_NO_PROXY = 'localhost,127.0.0.0/8,::1'
 
 export interface ProxySettings {
@@ -62,6 +65,16 @@ export function readProxySettings(env: Record<string, string | undefined>): Prox
     sources: { https: httpsVar, http: httpVar, noProxy: noProxyVar },
     bypass: (hostname, port) => matchesNoProxy(rules, hostname, port)
   }
+}
+
+/** localhost, 127.0.0.0/8 and ::1 (DEFAULT_NO_PROXY): the only hosts plain http may reach (tests, the local emulator). */
+export function isLoopback(hostname: string): boolean {
+  return matchesNoProxy(loopbackRules(), hostname, 0)
+}
+
+let loopback: NoProxyRule[] | undefined
+function loopbackRules(): NoProxyRule[] {
+  return (loopback ??= parseNoProxy(DEFAULT_NO_PROXY))
 }
 
 /** The proxy for a target, or undefined to connect directly. */
@@ -128,34 +141,16 @@ class ProxyHttpsAgent extends https.Agent {
   }
 }
 
-interface OutgoingRequest extends http.ClientRequest {
-  _header?: string | null
-}
-
-/** http targets: the request goes to the proxy with the absolute URL as its target. */
+/**
+ * http targets: the connection goes to the proxy (createConnection), and the request, which its
+ * maker sent in absolute form (absoluteForm below), names the target.
+ */
 class ProxyHttpAgent extends http.Agent {
   constructor(
     private readonly settings: ProxySettings,
     options: ProxyAgentOptions
   ) {
     super(options)
-  }
-
-  // Not in @types/node, but the hook every proxy agent uses: the request is not sent yet.
-  addRequest(request: OutgoingRequest, options: http.ClientRequestArgs): void {
-    const host = options.host ?? 'localhost'
-    const port = Number(options.port ?? 80)
-    const proxy = proxyFor(this.settings, 'http:', host, port)
-    if (proxy) {
-      const authority = `${isIP(host) === 6 ? `[${host}]` : host}:${port}`
-      request.path = `http://${authority}${request.path}`
-      const authorization = proxyAuthorization(proxy)
-      if (authorization && !request.getHeader('proxy-authorization')) request.setHeader('Proxy-Authorization', authorization)
-      // A request with `Expect` has its head built already: rewrite its request line too.
-      if (typeof request._header === 'string') request._header = request._header.replace(/^(\S+) \S+ /, `$1 ${request.path} `)
-    }
-    const base = http.Agent.prototype as unknown as { addRequest(r: OutgoingRequest, o: http.ClientRequestArgs): void }
-    base.addRequest.call(this, request, options)
   }
 
   override createConnection(options: http.ClientRequestArgs, callback?: ConnectionCallback): Duplex | null | undefined {
@@ -172,6 +167,29 @@ function connectToProxy(proxy: URL): Socket {
   const port = Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80))
   if (proxy.protocol === 'https:') return tls.connect({ host, port, servername: isIP(host) ? undefined : host })
   return connectTcp({ host, port })
+}
+
+/** What a request to an http target sent through a proxy carries instead of its plain path. */
+export interface AbsoluteForm {
+  /** `http://host:port/path?query`, the request target a forwarding proxy expects. */
+  path: string
+  /** Headers for the proxy: Proxy-Authorization when its URL holds credentials. */
+  headers: Record<string, string>
+}
+
+/**
+ * For an http target that goes through a proxy: the absolute-form request target and the proxy's
+ * headers, to give the request when it is made (http.request's `path` and `headers`), so nothing
+ * has to rewrite a request already built. Undefined for https targets (tunnelled) and direct ones.
+ * The agents of createProxyAgents send such a request to the proxy.
+ */
+export function absoluteForm(settings: ProxySettings | undefined, target: URL): AbsoluteForm | undefined {
+  if (target.protocol !== 'http:') return undefined
+  const port = Number(target.port || 80)
+  const proxy = proxyFor(settings, 'http:', stripBrackets(target.hostname), port)
+  if (!proxy) return undefined
+  const authorization = proxyAuthorization(proxy)
+  return { path: `http://${target.host}${target.pathname}${target.search}`, headers: authorization ? { 'proxy-authorization': authorization } : {} }
 }
 
 /** Opens a CONNECT tunnel to host:port through the proxy; resolves with the raw socket. */

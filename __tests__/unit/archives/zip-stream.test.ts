@@ -9,13 +9,14 @@ import { randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import type * as http from 'node:http'
 import * as path from 'node:path'
+import { Writable } from 'node:stream'
 import { UnsafeContentError } from '../../../src/errors.js'
 import { stageZipFromUrl } from '../../../src/archives/asset.js'
 import { createDownloader } from '../../../src/transfer/http.js'
 import { ARTIFACT_LIMITS } from '../../../src/archives/limits.js'
 import type { StagedFile } from '../../../src/output-folder/types.js'
 import { extractZip } from '../../../src/archives/zip.js'
-import { TAIL_BYTES, centralDirectoryOffset, stageZipStreaming } from '../../../src/archives/zip-stream.js'
+import { TAIL_BYTES, centralDirectoryOffset, drainedOr, stageZipStreaming } from '../../../src/archives/zip-stream.js'
 import { FakeStaging, errorOf, recordingSleep, startServer, type TestServer } from '../../helpers/fetch.js'
 import { rawZip, yazlZip } from './zip-builder.js'
 
@@ -233,5 +234,31 @@ describe('stageZipFromUrl', () => {
     } finally {
       await other.remove()
     }
+  })
+})
+
+describe('drainedOr', () => {
+  /** A stream that takes one byte and then holds on to it: write() says to wait for 'drain'. */
+  function stuck(): Writable {
+    return new Writable({ highWaterMark: 1, write: () => undefined })
+  }
+
+  it('leaves no drain listener when the file settles first (failed or closed)', async () => {
+    const stream = stuck()
+    expect(stream.write(Buffer.from('ab'))).toBe(false)
+    await drainedOr(stream, Promise.reject(new Error('the file failed')))
+    expect(stream.listenerCount('drain')).toBe(0)
+    await drainedOr(stream, Promise.resolve())
+    expect(stream.listenerCount('drain')).toBe(0)
+  })
+
+  it('resolves on drain, and leaves no listener either', async () => {
+    let finish: () => void = () => undefined
+    const stream = new Writable({ highWaterMark: 1, write: (_chunk, _encoding, callback) => void (finish = callback) })
+    expect(stream.write(Buffer.from('ab'))).toBe(false)
+    const waiting = drainedOr(stream, new Promise(() => undefined))
+    finish()
+    await waiting
+    expect(stream.listenerCount('drain')).toBe(0)
   })
 })

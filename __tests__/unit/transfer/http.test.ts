@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { DownloadError, UnsafeContentError } from '../../../src/errors.js'
-import { abortableSleep, createDownloader, isLoopback } from '../../../src/transfer/http.js'
+import { abortableSleep, createDownloader } from '../../../src/transfer/http.js'
+import { isLoopback } from '../../../src/transfer/proxy.js'
 import type { ClosableDownloader, DownloaderOptions } from '../../../src/transfer/http.js'
 import { DOWNLOAD_ATTEMPTS, MAX_REDIRECTS } from '../../../src/transfer/limits.js'
 import { errorOf, recordingSleep, startServer } from '../../helpers/fetch.js'
@@ -429,7 +430,9 @@ describe('downloader: redirects and schemes', () => {
     ['128.0.0.1', false],
     ['localhost.example.com', false],
     ['127.0.0.1.nip.io', false],
-    ['[::ffff:7f00:1]', false]
+    // 127.0.0.1 written as an IPv4-mapped IPv6 address is this machine too (NO_PROXY's rules say so).
+    ['[::ffff:7f00:1]', true],
+    ['[::ffff:8000:1]', false]
   ])('isLoopback(%s) is %s', (host, expected) => {
     expect(isLoopback(host)).toBe(expected)
   })

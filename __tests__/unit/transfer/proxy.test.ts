@@ -3,6 +3,7 @@ import * as http from 'node:http'
 import * as https from 'node:https'
 import { type AddressInfo, createServer as createTcpServer, type Server as TcpServer } from 'node:net'
 import {
+  absoluteForm,
   createProxyAgents,
   DEFAULT_NO_PROXY,
   describeProxySettings,
@@ -11,6 +12,7 @@ import {
   ProxyError,
   proxyFor,
   proxySecrets,
+  type ProxySettings,
   readProxySettings
 } from '../../../src/transfer/proxy.js'
 import { createDownloader } from '../../../src/transfer/http.js'
@@ -107,10 +109,13 @@ describe('NO_PROXY matching', () => {
 })
 
 /** Reads a response body as text. */
-function get(url: string, agent: http.Agent, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+/** GET through `agent`; with proxy settings, an http request is made in absolute form as the downloader makes it. */
+function get(url: string, agent: http.Agent, headers: Record<string, string> = {}, settings?: ProxySettings): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const client = url.startsWith('https:') ? https : http
-    const req = client.get(url, { agent, headers }, res => {
+    const proxied = absoluteForm(settings, new URL(url))
+    const options = proxied ? { agent, path: proxied.path, headers: { ...headers, ...proxied.headers } } : { agent, headers }
+    const req = client.get(url, options, res => {
       let body = ''
       res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
@@ -174,17 +179,38 @@ describe('proxy agents against a real proxy on loopback', () => {
 
   it('sends http requests to the proxy in absolute form', async () => {
     proxy = await startTestProxy()
-    const agent = agentsFor({ HTTP_PROXY: proxy.url, NO_PROXY: 'example.com' })['http:']
-    const result = await get(`${httpUrl}/file?a=1`, agent)
+    const env = { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com' }
+    const agent = agentsFor(env)['http:']
+    const result = await get(`${httpUrl}/file?a=1`, agent, {}, readProxySettings(env))
     expect(result).toEqual({ status: 200, body: `GET /file?a=1 via ${new URL(httpUrl).host}` })
     expect(proxy.requests).toEqual([{ kind: 'forward', target: new URL(httpUrl).host, method: 'GET', path: '/file?a=1', credentials: undefined }])
   })
 
+  it('a request whose head is sent at once (Expect: 100-continue) goes in absolute form too', async () => {
+    proxy = await startTestProxy()
+    const env = { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com' }
+    const result = await get(`${httpUrl}/expecting`, agentsFor(env)['http:'], { expect: '100-continue' }, readProxySettings(env))
+    expect(result).toEqual({ status: 200, body: `GET /expecting via ${new URL(httpUrl).host}` })
+    expect(proxy.requests).toEqual([{ kind: 'forward', target: new URL(httpUrl).host, method: 'GET', path: '/expecting', credentials: undefined }])
+  })
+
+  it('absoluteForm: only for http targets that go through the proxy, with its credentials', () => {
+    const settings = readProxySettings({ HTTP_PROXY: 'http://me:secret@proxy.internal:3128', HTTPS_PROXY: 'http://proxy.internal:3128', NO_PROXY: 'direct.example' })
+    expect(absoluteForm(settings, new URL('http://files.example:8080/a/b?c=d'))).toEqual({
+      path: 'http://files.example:8080/a/b?c=d',
+      headers: { 'proxy-authorization': `Basic ${Buffer.from('me:secret').toString('base64')}` }
+    })
+    expect(absoluteForm(settings, new URL('https://files.example/a'))).toBeUndefined()
+    expect(absoluteForm(settings, new URL('http://direct.example/a'))).toBeUndefined()
+    expect(absoluteForm(undefined, new URL('http://files.example/a'))).toBeUndefined()
+  })
+
   it('sends the credentials of the proxy URL (Basic), on CONNECT and on absolute-form requests', async () => {
     proxy = await startTestProxy({ credentials: 'me:p@ss word' })
-    const made = agentsFor({ HTTPS_PROXY: `http://me:p%40ss%20word@127.0.0.1:${proxy.port}`, HTTP_PROXY: `http://me:p%40ss%20word@127.0.0.1:${proxy.port}`, NO_PROXY: 'x.invalid' })
+    const env = { HTTPS_PROXY: `http://me:p%40ss%20word@127.0.0.1:${proxy.port}`, HTTP_PROXY: `http://me:p%40ss%20word@127.0.0.1:${proxy.port}`, NO_PROXY: 'x.invalid' }
+    const made = agentsFor(env)
     expect((await get(`${httpsUrl}/a`, made['https:'])).status).toBe(200)
-    expect((await get(`${httpUrl}/b`, made['http:'])).status).toBe(200)
+    expect((await get(`${httpUrl}/b`, made['http:'], {}, readProxySettings(env))).status).toBe(200)
     expect(proxy.requests.map(r => [r.kind, r.credentials])).toEqual([
       ['connect', 'me:p@ss word'],
       ['forward', 'me:p@ss word']
