@@ -60,6 +60,8 @@ async function refuse(ctx: RequestContext, status: number, code?: string, messag
 
 /** Reads `limit` bytes of the body (or all of it), then destroys the connection without an answer. */
 async function resetAfter(ctx: RequestContext, limit: number): Promise<void> {
+  // Leaving the loop early destroys the request, which lets go of its socket: keep hold of it.
+  const socket = ctx.req.socket
   let bytes = 0
   try {
     for await (const chunk of ctx.req) {
@@ -71,7 +73,7 @@ async function resetAfter(ctx: RequestContext, limit: number): Promise<void> {
   }
   ctx.record.bytes = bytes
   ctx.record.status = 0
-  ctx.req.socket.destroy()
+  socket.destroy()
 }
 
 /** Streams the body into a new file of the uploads folder; undefined when it did not arrive whole. */
