@@ -26,7 +26,8 @@ function parsePort(raw: string | undefined): number {
 
 function describeRequest(record: RecordedRequest): string {
   const what = record.fileName ? `${record.operation} ${record.fileName}` : record.operation
-  return `${new Date(record.time).toISOString()} ${record.method} ${record.path} -> ${record.status} ${what}${record.fault ? ` [${record.fault}]` : ''}`
+  const bytes = record.bytes !== undefined ? ` (${record.bytes} bytes)` : ''
+  return `${new Date(record.time).toISOString()} ${record.method} ${record.path} -> ${record.status} ${what}${bytes}${record.fault ? ` [${record.fault}]` : ''}`
 }
 
 async function main(): Promise<void> {

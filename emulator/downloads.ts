@@ -25,6 +25,8 @@ const S3_ERRORS: Record<number, { code: string; message: string }> = {
   503: { code: 'SlowDown', message: 'Please reduce your request rate.' }
 }
 
+export const SIGNATURE_MISMATCH = 'The request signature we calculated does not match the signature you provided. Check your key and signing method.'
+
 export interface DownloadDeps {
   presign: PresignStore
   scenarios: ScenarioStore
@@ -32,7 +34,7 @@ export interface DownloadDeps {
   signal: AbortSignal
 }
 
-function s3Headers(extra: Record<string, string | number>): Record<string, string | number> {
+export function s3Headers(extra: Record<string, string | number>): Record<string, string | number> {
   return {
     'x-amz-request-id': randomBytes(8).toString('hex').toUpperCase(),
     'x-amz-id-2': randomBytes(48).toString('base64'),
@@ -132,8 +134,9 @@ export async function serveDownload(ctx: RequestContext, deps: DownloadDeps): Pr
   }
   record.fileName = entry.fileName
   if (entry.appId !== undefined) record.appId = entry.appId
-  if (entry.path !== url.pathname) {
-    sendS3Error(ctx, 403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.')
+  // The method is part of what S3 signs: a GET of an upload URL does not match its signature.
+  if (entry.path !== url.pathname || entry.method !== 'GET') {
+    sendS3Error(ctx, 403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH)
     return
   }
   if (hasExpired(entry, Date.now())) {

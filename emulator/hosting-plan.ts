@@ -16,6 +16,12 @@ export const DEFAULT_STATUSES: readonly StatusPhase[] = [
 ]
 /** Without durations, the steps share the RUNNING phase equally. */
 export const DEFAULT_STEPS: readonly StepSpec[] = [{ stepName: 'BUILD' }, { stepName: 'DEPLOY' }, { stepName: 'VERIFY' }]
+/**
+ * A manual deployment (CreateDeployment + StartDeployment) builds nothing: Amplify only deploys
+ * the files it was given, so its job shows one DEPLOY step (see README: not confirmed from a
+ * published GetJob answer; the emulator's choice).
+ */
+export const DEPLOYMENT_STEPS: readonly StepSpec[] = [{ stepName: 'DEPLOY' }]
 export const DEFAULT_STOP_DELAY_MS = 1000
 /** Step length when RUNNING has no end (neverEnds) and the step gives none. */
 const OPEN_RUNNING_STEP_MS = 400
@@ -67,8 +73,8 @@ export interface JobView {
   steps: StepView[]
 }
 
-function stepSpecs(scenario: Scenario): StepSpec[] {
-  const specs = (scenario.steps ?? DEFAULT_STEPS).map((spec) => ({ ...spec }))
+function stepSpecs(scenario: Scenario, steps: readonly StepSpec[]): StepSpec[] {
+  const specs = steps.map((spec) => ({ ...spec }))
   const fail = scenario.failStep
   if (fail) {
     const spec = specs.find((s) => s.stepName === fail.stepName)
@@ -80,12 +86,17 @@ function stepSpecs(scenario: Scenario): StepSpec[] {
 }
 
 /** True when the scenario counts the job's phases or steps in reads. */
-export function hostingOnReadClock(scenario: Scenario): boolean {
-  return onReadClock(scenario.statuses) || (scenario.steps ?? []).some((step) => step.forReads !== undefined)
+export function hostingOnReadClock(scenario: Scenario, steps: readonly StepSpec[] = scenario.steps ?? []): boolean {
+  return onReadClock(scenario.statuses) || steps.some((step) => step.forReads !== undefined)
 }
 
-export function planJob(scenario: Scenario): JobPlan {
-  const byReads = hostingOnReadClock(scenario)
+/**
+ * The timeline of a job started under `scenario`. `stepList` holds the job's steps before failStep is
+ * applied: the scenario's `steps` (or the build defaults) for StartJob, `deploySteps` (or one
+ * DEPLOY step) for a manual deployment.
+ */
+export function planJob(scenario: Scenario, stepList: readonly StepSpec[] = scenario.steps ?? DEFAULT_STEPS): JobPlan {
+  const byReads = hostingOnReadClock(scenario, stepList)
   let phases = onClock(scenario.statuses?.length ? scenario.statuses : DEFAULT_STATUSES, byReads)
   // Without its final phase, the last remaining phase lasts forever.
   if (scenario.neverEnds && phases.length > 1) phases = phases.slice(0, -1)
@@ -93,7 +104,7 @@ export function planJob(scenario: Scenario): JobPlan {
   const runningIndex = phases.findIndex((phase) => phase.status === RUNNING)
   const steps: PlannedStep[] = []
   if (runningIndex >= 0) {
-    const specs = stepSpecs(scenario)
+    const specs = stepSpecs(scenario, stepList)
     const openEnded = runningIndex === phases.length - 1
     const runningMs = openEnded ? Infinity : Math.max(0, phases[runningIndex]?.forMs ?? 0)
     const defaultMs = openEnded ? (byReads ? READ_TICK_MS : OPEN_RUNNING_STEP_MS) : Math.floor(runningMs / Math.max(1, specs.length))

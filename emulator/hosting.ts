@@ -1,52 +1,31 @@
 /**
- * Amplify Hosting: StartJob, GetJob, StopJob, ListArtifacts, GetArtifactUrl. Apps and branches
- * exist implicitly; job ids count up per branch ('1', '2', ...). A job's timeline is planned at
- * start from the scenario in force then (hosting-plan.ts) and read on the job's clock (the wall
- * clock, or its GetJob reads: timeline.ts); timestamps are epoch seconds on the wire, as the real
- * service sends them. ListArtifacts pages like the service (maxResults, nextToken).
+ * Amplify Hosting jobs: StartJob, GetJob, StopJob, ListArtifacts, GetArtifactUrl. StartJob takes
+ * any branch name (branches that GetBranch knows are the scenario's and CreateBranch's:
+ * hosting-apps.ts); job ids count up per branch ('1', '2', ...) in the store shared with manual
+ * deployments (hosting-jobs.ts). A job's timeline is planned at start from the scenario in force
+ * then (hosting-plan.ts) and read on the job's clock (the wall clock, or its GetJob reads:
+ * timeline.ts); timestamps are epoch seconds on the wire, as the real service sends them.
+ * ListArtifacts pages like the service (maxResults, nextToken).
  */
 import { randomBytes } from 'node:crypto'
 import { ArtifactFactory } from './hosting-artifacts.js'
 import { buildLog, partialLog, stepLog } from './build-log.js'
-import { DEFAULT_STOP_DELAY_MS, type JobPlan, type StepView, planJob, viewJob } from './hosting-plan.js'
+import { ENDED_STATUSES, type HostingJob, type HostingJobs, jobSummary, jobView, settled } from './hosting-jobs.js'
+import { type StepView, planJob } from './hosting-plan.js'
 import { type ArtifactPage, pageOfArtifacts } from './hosting-paging.js'
 import { AwsError, type RequestContext, sendJson } from './http.js'
 import { type PresignedObject, safeSegment } from './presign.js'
 import type { Route } from './router.js'
 import { type ServiceModule, type SharedState, isObject } from './state.js'
 import { JobClock } from './timeline.js'
-import type { Scenario } from './types.js'
 
-const ACCOUNT_ID = '123456789012'
-const REGION = 'us-east-1'
 const JOB_TYPES = ['RELEASE', 'RETRY', 'MANUAL', 'WEB_HOOK']
-const ENDED = new Set(['SUCCEED', 'FAILED', 'CANCELLED'])
 const LOG_BUCKET = 'aws-amplify-prod-us-east-1-build-logs'
 const ARTIFACT_BUCKET = 'aws-amplify-prod-us-east-1-artifacts'
 const ARTIFACT_FILE_NAME = 'artifacts.zip'
 const BUILD_STEP = 'BUILD'
 const DEFAULT_COMMIT_ID = 'HEAD'
 const DEFAULT_COMMIT_MESSAGE = 'Emulated commit'
-
-interface HostingJob {
-  appId: string
-  branch: string
-  jobId: string
-  jobType: string
-  jobReason?: string
-  commitId: string
-  commitMessage: string
-  /** Epoch seconds. */
-  commitTime: number
-  startMs: number
-  /** The wall clock, or the job's reads when its scenario counts phases in reads. */
-  clock: JobClock
-  scenario: Scenario
-  plan: JobPlan
-  /** When StopJob came, on the job's clock. */
-  stopAtMs?: number
-  artifactId: string
-}
 
 /** One artifact of a job, as ListArtifacts names it. */
 interface ListedArtifact {
@@ -61,14 +40,6 @@ function badRequest(message: string): AwsError {
   return new AwsError(400, 'BadRequestException', message)
 }
 
-function jobKey(appId: string, branch: string, jobId: string): string {
-  return JSON.stringify([appId, branch, jobId])
-}
-
-function branchKey(appId: string, branch: string): string {
-  return JSON.stringify([appId, branch])
-}
-
 function artifactIdOf(job: HostingJob, index: number): string {
   return index === 0 ? job.artifactId : `${job.artifactId}-${index + 1}`
 }
@@ -78,18 +49,19 @@ function artifactFileNameOf(index: number): string {
 }
 
 export class HostingService implements ServiceModule {
-  private readonly jobs = new Map<string, HostingJob>()
-  private readonly lastJobId = new Map<string, number>()
   private readonly artifactsById = new Map<string, ListedArtifact>()
   private readonly artifacts: ArtifactFactory
 
-  constructor(private readonly state: SharedState) {
+  constructor(
+    private readonly state: SharedState,
+    private readonly jobs: HostingJobs
+  ) {
     this.artifacts = new ArtifactFactory(state.scratchDir)
   }
 
+  /** Also resets the shared job store (the server resets each module once). */
   reset(): void {
-    this.jobs.clear()
-    this.lastJobId.clear()
+    this.jobs.reset()
     this.artifactsById.clear()
   }
 
@@ -136,17 +108,16 @@ export class HostingService implements ServiceModule {
     if (jobType === 'RETRY') {
       const wanted = body.jobId
       if (typeof wanted !== 'string' || !/^\d+$/.test(wanted)) throw badRequest('A RETRY job needs the jobId (digits) of an earlier job on the branch.')
-      original = this.jobs.get(jobKey(appId, branch, wanted))
+      original = this.jobs.find(appId, branch, wanted)
       if (!original) throw badRequest(`Job ${wanted} does not exist on branch ${branch} of app ${appId}; RETRY needs an existing job.`)
     }
     const now = Date.now()
     const plan = planJob(scenario)
-    const number = (this.lastJobId.get(branchKey(appId, branch)) ?? 0) + 1
-    this.lastJobId.set(branchKey(appId, branch), number)
+    const jobId = this.jobs.nextJobId(appId, branch)
     const job: HostingJob = {
       appId,
       branch,
-      jobId: String(number),
+      jobId,
       jobType,
       ...(typeof body.jobReason === 'string' ? { jobReason: body.jobReason } : {}),
       commitId: typeof body.commitId === 'string' ? body.commitId : (original?.commitId ?? DEFAULT_COMMIT_ID),
@@ -156,39 +127,47 @@ export class HostingService implements ServiceModule {
       clock: new JobClock(now, plan.byReads),
       scenario,
       plan,
-      artifactId: `${safeSegment(appId)}-${number}-${randomBytes(8).toString('hex')}`
+      artifactId: `${safeSegment(appId)}-${jobId}-${randomBytes(8).toString('hex')}`
     }
-    this.jobs.set(jobKey(appId, branch, job.jobId), job)
+    this.jobs.add(job)
     this.artifactsById.set(job.artifactId, { job, index: 0 })
-    sendJson(ctx, 200, { jobSummary: this.summary(job, now) })
+    sendJson(ctx, 200, { jobSummary: jobSummary(job, now) })
   }
 
-  private find(ctx: RequestContext): HostingJob {
+  /** The job the path names, once what its answer depends on is known. */
+  private async find(ctx: RequestContext): Promise<HostingJob> {
     const { appId, branchName, jobId } = ctx.params as Record<string, string>
-    const job = this.jobs.get(jobKey(appId as string, branchName as string, jobId as string))
+    const job = this.jobs.find(appId as string, branchName as string, jobId as string)
     if (!job) throw new AwsError(404, 'NotFoundException', `Job ${jobId} not found for branch ${branchName} of app ${appId}.`)
+    await settled(job)
     return job
   }
 
-  private get(ctx: RequestContext): void {
-    const job = this.find(ctx)
+  private async get(ctx: RequestContext): Promise<void> {
+    const job = await this.find(ctx)
     const now = Date.now()
-    const view = this.view(job, now)
-    sendJson(ctx, 200, { job: { summary: this.summary(job, now), steps: view.steps.map((step) => this.step(job, step)) } })
+    const view = jobView(job, now)
+    sendJson(ctx, 200, { job: { summary: jobSummary(job, now), steps: view.steps.map((step) => this.step(job, step)) } })
     job.clock.read()
   }
 
-  private stop(ctx: RequestContext): void {
-    const job = this.find(ctx)
+  /** A running job goes CANCELLING, then CANCELLED; a deployment that was never started is CANCELLED at once. */
+  private async stop(ctx: RequestContext): Promise<void> {
+    const job = await this.find(ctx)
     const now = Date.now()
-    const status = this.view(job, now).status
-    if (ENDED.has(status)) throw badRequest(`Job ${job.jobId} on branch ${job.branch} has already ended (${status}) and cannot be stopped.`)
-    job.stopAtMs ??= job.clock.elapsedMs(now)
-    sendJson(ctx, 200, { jobSummary: this.summary(job, now) })
+    const status = jobView(job, now).status
+    if (ENDED_STATUSES.has(status)) throw badRequest(`Job ${job.jobId} on branch ${job.branch} has already ended (${status}) and cannot be stopped.`)
+    if (job.deployment?.state === 'created') {
+      job.deployment.state = 'cancelled'
+      job.deployment.cancelledMs = now
+    } else {
+      job.stopAtMs ??= job.clock.elapsedMs(now)
+    }
+    sendJson(ctx, 200, { jobSummary: jobSummary(job, now) })
   }
 
-  private listArtifacts(ctx: RequestContext): void {
-    const job = this.find(ctx)
+  private async listArtifacts(ctx: RequestContext): Promise<void> {
+    const job = await this.find(ctx)
     const offered = job.scenario.artifacts?.via !== 'step' && this.artifactsReady(job, Date.now())
     const listed = offered ? Math.max(1, job.scenario.artifacts?.listed ?? 1) : 0
     let page: ArtifactPage
@@ -214,29 +193,10 @@ export class HostingService implements ServiceModule {
     sendJson(ctx, 200, { artifactId, artifactUrl: this.artifactUrl(artifact.job, artifact.index) })
   }
 
-  private view(job: HostingJob, nowMs: number) {
-    const stop = job.stopAtMs === undefined ? undefined : { atMs: job.stopAtMs, delayMs: job.scenario.stopDelayMs ?? DEFAULT_STOP_DELAY_MS }
-    return viewJob(job.plan, job.clock.elapsedMs(nowMs), stop)
-  }
-
-  private summary(job: HostingJob, nowMs: number): Record<string, unknown> {
-    const view = this.view(job, nowMs)
-    return {
-      jobArn: `arn:aws:amplify:${REGION}:${ACCOUNT_ID}:apps/${job.appId}/branches/${job.branch}/jobs/${job.jobId}`,
-      jobId: job.jobId,
-      commitId: job.commitId,
-      commitMessage: job.commitMessage,
-      commitTime: job.commitTime,
-      startTime: seconds(job.startMs),
-      status: view.status,
-      jobType: job.jobType,
-      ...(view.endMs !== undefined ? { endTime: seconds(job.startMs + view.endMs) } : {})
-    }
-  }
-
-  /** The BUILD step (or the first step) has ended successfully. */
+  /** The BUILD step (or the first step) has ended successfully; a manual deployment builds nothing, so has none. */
   private artifactsReady(job: HostingJob, nowMs: number): boolean {
-    const steps = this.view(job, nowMs).steps
+    if (job.deployment) return false
+    const steps = jobView(job, nowMs).steps
     const build = steps.find((step) => step.stepName === BUILD_STEP) ?? steps[0]
     return build?.status === 'SUCCEED'
   }

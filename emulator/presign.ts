@@ -1,7 +1,10 @@
 /**
- * Issues S3-style presigned URLs served by the emulator itself. Each URL carries a fresh random
- * X-Amz-Signature (and session token), so tests can search the action's output for them to prove
- * presigned URLs never reach the log unmasked. An unknown signature gets 403, like S3.
+ * Issues S3-style presigned URLs served by the emulator itself: GET (downloads) or PUT (the zip
+ * upload of a manual deployment). Each URL carries a fresh random X-Amz-Signature (and session
+ * token), so tests can search the action's output for them to prove presigned URLs never reach
+ * the log unmasked. An unknown signature gets 403, like S3; so does a URL used with another
+ * method than the one it was signed for. Only `host` is signed (as in the real zipUploadUrl,
+ * which scripts PUT to with `curl -T`, without a Content-Type).
  */
 import { randomBytes } from 'node:crypto'
 
@@ -14,7 +17,7 @@ const SIGNING_REGION = 'us-east-1'
 /** The bytes behind a URL: in memory, or a (large) file streamed from disk. */
 export type ObjectBody = { data: Buffer } | { path: string; size: number }
 
-export interface PresignedObject {
+interface PresignedTarget {
   bucket: string
   /** S3 object key, not encoded. */
   key: string
@@ -23,11 +26,30 @@ export interface PresignedObject {
   /** Stable identity of the file, so per-file fault counters survive re-issued URLs. */
   fileKey: string
   appId?: string
+}
+
+/** An object a presigned GET (or HEAD) serves. */
+export interface PresignedObject extends PresignedTarget {
   contentType: string
   load: () => Promise<ObjectBody>
 }
 
-export interface IssuedUrl extends PresignedObject {
+/** A complete body received by a presigned PUT, stored in a scratch file. */
+export interface ReceivedUpload {
+  path: string
+  size: number
+  /** The body's MD5 in hex: S3's ETag for a single PUT. */
+  md5: string
+  /** The Content-Type the client sent, if any. */
+  contentType?: string
+}
+
+/** Where a presigned PUT delivers what it received. */
+export interface PresignedUpload extends PresignedTarget {
+  receive: (upload: ReceivedUpload) => void
+}
+
+interface IssuedFields {
   signature: string
   /** Encoded path the URL points at, to reject a tampered path. */
   path: string
@@ -37,8 +59,12 @@ export interface IssuedUrl extends PresignedObject {
   expired?: boolean
 }
 
+export type IssuedGet = PresignedObject & IssuedFields & { method: 'GET' }
+export type IssuedPut = PresignedUpload & IssuedFields & { method: 'PUT' }
+export type IssuedUrl = IssuedGet | IssuedPut
+
 /** Whether S3 would refuse the URL as expired at `nowMs`. */
-export function hasExpired(entry: IssuedUrl, nowMs: number): boolean {
+export function hasExpired(entry: IssuedFields, nowMs: number): boolean {
   return entry.expired === true || nowMs > entry.issuedAtMs + entry.expiresSeconds * 1000
 }
 
@@ -83,12 +109,15 @@ export class PresignStore {
 
   constructor(private readonly baseUrl: () => string) {}
 
-  issue(object: PresignedObject, expiresSeconds = DEFAULT_EXPIRES_SECONDS, nowMs = Date.now()): string {
+  /** A presigned GET URL of `object`, or a presigned PUT URL of `upload`. */
+  issue(target: PresignedObject | PresignedUpload, expiresSeconds = DEFAULT_EXPIRES_SECONDS, nowMs = Date.now()): string {
     let signature = randomBytes(SIGNATURE_BYTES).toString('hex')
     while (this.issued.has(signature)) signature = randomBytes(SIGNATURE_BYTES).toString('hex')
-    const path = `/s3/${encodeSegment(object.bucket, 'bucket')}/${encodeKey(object.key)}`
+    const path = `/s3/${encodeSegment(target.bucket, 'bucket')}/${encodeKey(target.key)}`
     const issuedAtMs = nowMs
-    this.issued.set(signature, { ...object, signature, path, issuedAtMs, expiresSeconds })
+    const fields: IssuedFields = { signature, path, issuedAtMs, expiresSeconds }
+    const entry: IssuedUrl = 'receive' in target ? { ...target, ...fields, method: 'PUT' } : { ...target, ...fields, method: 'GET' }
+    this.issued.set(signature, entry)
     this.signatures.push(signature)
 
     const date = new Date(issuedAtMs)
@@ -104,7 +133,7 @@ export class PresignStore {
       'X-Amz-Security-Token': sessionToken,
       'X-Amz-Signature': signature,
       'X-Amz-SignedHeaders': 'host',
-      'x-id': 'GetObject'
+      'x-id': entry.method === 'PUT' ? 'PutObject' : 'GetObject'
     })
     // URLSearchParams encodes '/' in the credential as %2F, as the AWS SDK's presigner does.
     return `${this.baseUrl()}${path}?${query.toString()}`

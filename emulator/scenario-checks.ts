@@ -3,6 +3,7 @@
  * really sends, so a test cannot pass on a status no real job ever has; and a job's phases and
  * steps are all counted on one clock (milliseconds or reads), never a mix that could not be read.
  */
+import { checkHostingAppValues } from './scenario-checks-apps.js'
 import type { Scenario, StatusPhase, StepSpec } from './types.js'
 
 /** Amplify Hosting's JobStatus enum (the SDK's JobStatus); steps report the same values. */
@@ -50,11 +51,11 @@ function checkPhases(where: string, value: unknown, statusOk: (status: string) =
  * Checks the steps of a Hosting job. `clock` is how its statuses are counted: in 'reads', in 'ms',
  * 'default' (none given: the defaults are in ms), or 'none' (given without lengths).
  */
-function checkSteps(steps: unknown, clock: 'reads' | 'ms' | 'default' | 'none'): void {
+function checkSteps(steps: unknown, clock: 'reads' | 'ms' | 'default' | 'none', key = 'steps'): void {
   if (steps === undefined) return
-  if (!Array.isArray(steps)) throw new Error('steps must be an array of { stepName, ... }')
+  if (!Array.isArray(steps)) throw new Error(`${key} must be an array of { stepName, ... }`)
   steps.forEach((step: unknown, index) => {
-    const at = `steps[${index}]`
+    const at = `${key}[${index}]`
     if (!isObject(step) || typeof step.stepName !== 'string') throw new Error(`${at} must be an object with a stepName`)
     const spec = step as unknown as StepSpec
     if (spec.status !== undefined && !HOSTING_JOB_STATUSES.includes(spec.status)) {
@@ -76,6 +77,8 @@ export function checkScenarioValues(scenario: Scenario): void {
   const phases = (scenario.statuses ?? []) as StatusPhase[]
   const clock = hostingInReads ? 'reads' : phases.length === 0 ? 'default' : phases.slice(0, -1).some((phase) => phase.forMs !== undefined) ? 'ms' : 'none'
   checkSteps(scenario.steps, clock)
+  checkSteps(scenario.deploySteps, clock, 'deploySteps')
+  checkHostingAppValues(scenario)
   if (scenario.backend !== undefined) {
     if (!isObject(scenario.backend)) throw new Error('backend must be an object')
     checkPhases('backend.statuses', scenario.backend.statuses, (status) => BACKEND_STATUS.test(status), 'an upper-case word such as IN_PROGRESS, COMPLETED or FAILED')

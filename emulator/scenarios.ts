@@ -39,6 +39,12 @@ const SCENARIO_KEYS: ReadonlySet<string> = new Set<keyof Scenario>([
   'startError',
   'stopDelayMs',
   'artifacts',
+  'app',
+  'branches',
+  'branchLimit',
+  'domains',
+  'deploySteps',
+  'upload',
   'backend'
 ])
 
@@ -52,10 +58,12 @@ export interface ScopeCounters {
   ratioStartMs: number | undefined
   /** Downloads per file key. */
   downloads: Map<string, number>
+  /** Presigned PUTs (uploads) in the scope, for the upload faults. */
+  uploads: number
 }
 
 function freshCounters(): ScopeCounters {
-  return { throttled: 0, serverErrors: 0, unauthorized: 0, expiredToken: 0, ratioCalls: 0, ratioStartMs: undefined, downloads: new Map() }
+  return { throttled: 0, serverErrors: 0, unauthorized: 0, expiredToken: 0, ratioCalls: 0, ratioStartMs: undefined, downloads: new Map(), uploads: 0 }
 }
 
 /** Throws a readable error for a value that is not a plausible Scenario (keys here, values in scenario-checks.ts). */

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { controlRoutes } from './control.js'
+import { type ControlExtras, controlRoutes } from './control.js'
 import { serveDownload, sendS3Error } from './downloads.js'
 import { BAD_REQUEST_TYPE, callFault, type AwsService } from './faults.js'
 import { AwsError, type RequestContext, flatHeaders, parseJson, queryObject, readBody, sendAwsError } from './http.js'
@@ -18,9 +18,13 @@ import { FAKE_ACCESS_KEY_ID, PresignStore } from './presign.js'
 import { Router, serviceOfPath } from './router.js'
 import { ScenarioStore } from './scenarios.js'
 import type { ServiceModule, SharedState } from './state.js'
-import type { Emulator, RecordedRequest, Scenario } from './types.js'
+import type { Emulator, RecordedRequest } from './types.js'
 import { UiBuilderService } from './uibuilder.js'
 import { HostingService } from './hosting.js'
+import { HostingAppsService } from './hosting-apps.js'
+import { HostingDeployService } from './hosting-deploy.js'
+import { HostingJobs } from './hosting-jobs.js'
+import { serveUpload } from './uploads.js'
 import { BackendService } from './backend.js'
 
 export type { Emulator, RecordedRequest, Scenario } from './types.js'
@@ -30,7 +34,7 @@ export const REGION = 'us-east-1'
 /** How long an idle kept-alive connection stays open, as on a load balancer. */
 const IDLE_CONNECTION_TIMEOUT_MS = 60_000
 export const FAKE_SECRET_ACCESS_KEY = 'emulator-secret'
-const DOWNLOAD_PREFIX = '/s3/'
+const PRESIGNED_PREFIX = '/s3/'
 const SIGV4_PREFIX = 'AWS4-HMAC-SHA256 '
 const AWS_SERVICES: ReadonlySet<string> = new Set(['uibuilder', 'amplify', 'backend'])
 
@@ -74,11 +78,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     signal: closing.signal,
     scratchDir: () => (scratch ??= mkdtemp(join(tmpdir(), 'amplify-emulator-')))
   }
-  const services: ServiceModule[] = [new UiBuilderService(state), new HostingService(state), new BackendService(state)]
+  // Hosting's modules share one job store: StartJob and the deployments make jobs, GetJob and
+  // StopJob read them whoever made them, DeleteBranch forgets them.
+  const jobs = new HostingJobs()
+  const apps = new HostingAppsService(state, jobs)
+  const deploy = new HostingDeployService(state, jobs, apps)
+  const services: ServiceModule[] = [new UiBuilderService(state), new HostingService(state, jobs), apps, deploy, new BackendService(state)]
   const requests: RecordedRequest[] = []
   let connections = 0
 
-  const emulator: Emulator & { scenarioOf(appId?: string): Scenario | undefined } = {
+  const emulator: Emulator & ControlExtras = {
     get url() {
       return baseUrl
     },
@@ -104,6 +113,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       connections = 0
     },
     callsOf: (operation) => requests.filter((request) => request.operation === operation),
+    deployedFiles: (appId, branch) => deploy.deployedFiles(appId, branch),
+    deployments: (appId) => deploy.deployments(appId),
+    deployedSite: (appId, branch) => deploy.deployedSite(appId, branch),
     close: async () => {
       closing.abort()
       await new Promise<void>((resolve) => {
@@ -148,10 +160,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   async function dispatch(ctx: RequestContext): Promise<void> {
     const { req, url, record } = ctx
+    // An upload's body is a zip of up to 5 GB: streamed to disk by serveUpload, never read here.
+    if (url.pathname.startsWith(PRESIGNED_PREFIX) && record.method === 'PUT') {
+      record.service = 'upload'
+      record.operation = 'Upload'
+      await serveUpload(ctx, state)
+      return
+    }
     const parsed = parseJson(await readBody(req))
     if (parsed.ok) record.body = ctx.body = parsed.value
 
-    if (url.pathname.startsWith(DOWNLOAD_PREFIX)) {
+    if (url.pathname.startsWith(PRESIGNED_PREFIX)) {
       record.operation = 'Download'
       if (record.method !== 'GET' && record.method !== 'HEAD') {
         sendS3Error(ctx, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.')
@@ -193,6 +212,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // reuses it after a retry backoff of about that length (a spurious ECONNRESET). S3 and load
   // balancers keep idle connections far longer.
   server.keepAliveTimeout = IDLE_CONNECTION_TIMEOUT_MS
+  // Node ends a request that takes over 5 minutes by default; S3 lets a large upload take its time.
+  server.requestTimeout = 0
   server.on('connection', (socket: Socket) => {
     connections++
     socket.setNoDelay(true)

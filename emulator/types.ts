@@ -5,13 +5,14 @@
  */
 
 /** Which part of the emulator answered a request. */
-export type ServiceName = 'uibuilder' | 'amplify' | 'backend' | 'download' | 'control'
+export type ServiceName = 'uibuilder' | 'amplify' | 'backend' | 'download' | 'upload' | 'control'
 
 /** One HTTP request as it arrived, with what the emulator answered. */
 export interface RecordedRequest {
   service: ServiceName
   /** AWS operation name (StartCodegenJob, GetJob, StopJob, GetBackendJob, ...), `Download` for a
-   * presigned URL, the control action for `/__emulator/*`, or `Unknown`. */
+   * presigned GET or HEAD, `Upload` for a presigned PUT, the control action for `/__emulator/*`,
+   * or `Unknown`. */
   operation: string
   method: string
   /** Path as sent (still percent-encoded). */
@@ -29,8 +30,10 @@ export interface RecordedRequest {
   appId?: string
   /** Downloads: the file behind the presigned URL (e.g. `Button.jsx`, `manifest.json`). */
   fileName?: string
-  /** The fault injected into this answer, if any (`throttle`, `serverError`, `truncate`, ...). */
+  /** The fault injected into this answer, if any (`throttle`, `serverError`, `truncate`, `reset`, `status503`, ...). */
   fault?: string
+  /** Uploads: body bytes received, also when the upload was refused, failed or reset. */
+  bytes?: number
 }
 
 /** Fail the first `times` calls, optionally only of these operation names. */
@@ -67,6 +70,64 @@ export interface DownloadFaults {
   resetTimes?: number
   /** X-Amz-Expires of issued URLs (default 900); an expired URL gets 403 like S3. */
   expiresSeconds?: number
+}
+
+/**
+ * Faults of the presigned PUT of a manual deployment's zip (S3-like). Counted per scope (the app,
+ * or the default) over all its PUTs, restarted when the scope's scenario is set again. A refused
+ * PUT (411, a bad signature, an expired URL) is not counted.
+ */
+export interface UploadFaults {
+  /** Added before every answer, like S3's latency. */
+  latencyMs?: number
+  /** Answer this S3 error, after reading the body, for the first `failTimes` PUTs (default: every PUT). */
+  failStatus?: 500 | 503 | 403
+  failTimes?: number
+  /** Destroy the connection without answering, after reading `resetAfterBytes` of the body
+   * (default: half of it), for the first N PUTs. Comes before failStatus. */
+  resetTimes?: number
+  resetAfterBytes?: number
+  /** X-Amz-Expires of the zipUploadUrl (default 900); an expired URL gets 403 like S3. */
+  expiresSeconds?: number
+}
+
+/** The Amplify app every app id stands for (apps exist implicitly). */
+export interface AppSpec {
+  /** Default: the app id. */
+  name?: string
+  /** Default WEB. WEB_COMPUTE (SSR) apps refuse manual deployments. */
+  platform?: 'WEB' | 'WEB_DYNAMIC' | 'WEB_COMPUTE'
+  /** Default `<appId>.amplifyapp.com`. */
+  defaultDomain?: string
+  /** Every app-level call (GetApp, branches, domains, deployments) answers NotFoundException. */
+  notFound?: boolean
+}
+
+/** A branch the app has from the start. */
+export interface BranchSpec {
+  branchName: string
+  /** Default: derived from the branch name (hosting-branches.ts displayNameOf). */
+  displayName?: string
+  /** One of the service's Stage values (PRODUCTION, BETA, DEVELOPMENT, EXPERIMENTAL,
+   * PULL_REQUEST); default NONE, what the service shows for a branch without a stage. */
+  stage?: string
+  tags?: Record<string, string>
+}
+
+export interface SubDomainSpec {
+  /** '' maps the branch to the apex of the domain. */
+  prefix: string
+  branchName: string
+  /** Default true. */
+  verified?: boolean
+}
+
+/** A custom domain of the app, as ListDomainAssociations answers it. */
+export interface DomainSpec {
+  domainName: string
+  /** One of the service's DomainStatus values; default AVAILABLE. */
+  domainStatus?: string
+  subDomains: SubDomainSpec[]
 }
 
 export interface CodegenErrorEntry {
@@ -232,8 +293,49 @@ export interface Scenario {
   stopDelayMs?: number
   artifacts?: ArtifactSpec
 
+  // ---- Amplify Hosting: app, branches, domains, manual deployments ----
+  app?: AppSpec
+  /** The app's branches before any CreateBranch or DeleteBranch (default: one branch, `main`).
+   * StartJob takes any branch name all the same; GetBranch, DeleteBranch and the deployment
+   * operations know only these and the created ones. */
+  branches?: BranchSpec[]
+  /** CreateBranch answers LimitExceededException once the app has this many branches (default 50). */
+  branchLimit?: number
+  /** Custom domains (default none), paged by ListDomainAssociations like the service. */
+  domains?: DomainSpec[]
+  /** Steps of a manual deployment's job (default one DEPLOY step); `statuses`, `failStep`,
+   * `neverEnds` and `stopDelayMs` apply to it as to a StartJob job. */
+  deploySteps?: StepSpec[]
+  upload?: UploadFaults
+
   // ---- AmplifyBackend ----
   backend?: BackendScenario
+}
+
+/** A manual deployment as the emulator saw it: what CreateDeployment, the PUTs and StartDeployment did. */
+export interface DeploymentRecord {
+  appId: string
+  branch: string
+  jobId: string
+  /** created: waiting for StartDeployment; cancelled: stopped (StopJob) before it started. */
+  state: 'created' | 'started' | 'cancelled'
+  /** How StartDeployment started it: `jobId` (after CreateDeployment and an upload) or `sourceUrl`. */
+  startedWith?: 'jobId' | 'sourceUrl'
+  sourceUrl?: string
+  sourceUrlType?: string
+  /** The zip in force (the last complete PUT): its size, MD5 (the ETag) and the Content-Type it was sent with. */
+  upload?: { bytes: number; md5: string; contentType?: string }
+  /** Complete PUTs to the deployment's zipUploadUrl. */
+  puts: number
+  /** The job's status now. */
+  status: string
+}
+
+/** One file of a deployed site, for scripts (GET /__emulator/deployed). */
+export interface DeployedFileInfo {
+  name: string
+  size: number
+  sha256: string
 }
 
 export interface Emulator {
@@ -258,5 +360,11 @@ export interface Emulator {
   reset(): void
   /** Requests of one operation (e.g. `StopJob`), in order. */
   callsOf(operation: string): RecordedRequest[]
+  /** The site a branch serves: the files (name in the zip -> bytes) of its last manual deployment
+   * from an uploaded zip whose job SUCCEEDed. Empty when there is none, or when the last successful
+   * deployment came from a sourceUrl (the emulator does not fetch those). */
+  deployedFiles(appId: string, branch: string): Record<string, Buffer>
+  /** The manual deployments so far (of one app, when given), oldest first. */
+  deployments(appId?: string): DeploymentRecord[]
   close(): Promise<void>
 }

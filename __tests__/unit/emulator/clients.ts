@@ -7,6 +7,7 @@ import { AmplifyBackendClient } from '@aws-sdk/client-amplifybackend'
 import { AmplifyUIBuilderClient } from '@aws-sdk/client-amplifyuibuilder'
 import { ConfiguredRetryStrategy } from '@smithy/core/retry'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import type { Agent, IncomingHttpHeaders } from 'node:http'
 
 const FAST_RETRY_DELAY_MS = 5
@@ -74,5 +75,47 @@ export function httpGet(url: string, options: GetOptions = {}): Promise<Fetched>
       if (!responded) resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, error })
     })
     req.end()
+  })
+}
+
+export interface PutOptions {
+  headers?: Record<string, string>
+  /** Send the body in two writes with Transfer-Encoding: chunked (no Content-Length). */
+  chunked?: boolean
+}
+
+/** A plain `http` PUT of a whole body; a connection the server destroys resolves with status 0 and the error. */
+export function httpPut(url: string, body: Buffer, options: PutOptions = {}): Promise<Fetched> {
+  return new Promise((resolve) => {
+    const headers = { ...(options.chunked ? {} : { 'content-length': String(body.length) }), ...options.headers }
+    const req = request(url, { method: 'PUT', headers, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('close', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), aborted: false }))
+    })
+    req.on('error', (error) => resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, error }))
+    if (options.chunked) {
+      const half = Math.floor(body.length / 2)
+      req.write(body.subarray(0, half))
+      req.end(body.subarray(half))
+    } else {
+      req.end(body)
+    }
+  })
+}
+
+/**
+ * Sends `head` (request line and headers, without the blank line) as it is over a new TCP
+ * connection, for requests Node's client would not send (a PUT without Content-Length), and
+ * resolves with the raw answer once the server closes the connection.
+ */
+export function rawRequest(url: string, head: string): Promise<string> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    const socket = connect(Number(port), hostname, () => socket.write(`${head}\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`))
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    socket.on('error', reject)
   })
 }

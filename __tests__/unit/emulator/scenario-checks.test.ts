@@ -65,6 +65,38 @@ describe('one clock per job', () => {
   })
 })
 
+describe('apps, branches, domains and uploads the service could not have are refused', () => {
+  it('takes every Platform, Stage and DomainStatus of the SDK, and the upload faults', () => {
+    for (const platform of ['WEB', 'WEB_DYNAMIC', 'WEB_COMPUTE'] as const) expect(validateScenario({ app: { platform } })).toBeDefined()
+    const scenario: Scenario = {
+      app: { name: 'shop', defaultDomain: 'shop.example.net', notFound: false },
+      branches: ['PRODUCTION', 'BETA', 'DEVELOPMENT', 'EXPERIMENTAL', 'PULL_REQUEST'].map((stage) => ({ branchName: `b-${stage}`, stage, tags: { k: 'v' } })),
+      branchLimit: 0,
+      domains: [{ domainName: 'example.com', domainStatus: 'PENDING_VERIFICATION', subDomains: [{ prefix: '', branchName: 'main', verified: false }] }],
+      upload: { failStatus: 503, failTimes: 2, resetTimes: 1, resetAfterBytes: 10, latencyMs: 0, expiresSeconds: 60 },
+      deploySteps: [{ stepName: 'DEPLOY' }]
+    }
+    expect(validateScenario(scenario)).toBe(scenario)
+  })
+
+  it.each([
+    ['a platform the SDK does not have', { app: { platform: 'SSR' } }, /app\.platform "SSR" is not one the service sends; use one of WEB, WEB_DYNAMIC, WEB_COMPUTE/],
+    ['an unknown app key (a typo)', { app: { plaform: 'WEB' } }, /app has unknown key\(s\) plaform; known: name, platform, defaultDomain, notFound/],
+    ['a branch twice', { branches: [{ branchName: 'main' }, { branchName: 'main' }] }, /branches\[1\]\.branchName "main" is given twice/],
+    ['a branch without a name', { branches: [{ displayName: 'x' }] }, /branches\[0\]\.branchName must be a non-empty string/],
+    ['a stage the SDK does not have', { branches: [{ branchName: 'main', stage: 'NONE' }] }, /branches\[0\]\.stage "NONE" is not one the service sends/],
+    ['tags that are not strings', { branches: [{ branchName: 'main', tags: { n: 1 } }] }, /branches\[0\]\.tags must map tag keys to string values/],
+    ['a negative branch limit', { branchLimit: -1 }, /branchLimit must be a whole number, 0 or more/],
+    ['a domain status the SDK does not have', { domains: [{ domainName: 'example.com', domainStatus: 'READY', subDomains: [] }] }, /domains\[0\]\.domainStatus "READY"/],
+    ['a sub-domain without its branch', { domains: [{ domainName: 'example.com', subDomains: [{ prefix: 'www' }] }] }, /domains\[0\]\.subDomains\[0\]\.branchName must be a non-empty string/],
+    ['an upload status S3 fault does not cover', { upload: { failStatus: 404 } }, /upload\.failStatus 404 is not one the service sends; use one of 500, 503, 403/],
+    ['an unknown upload key', { upload: { failTime: 2 } }, /upload has unknown key\(s\) failTime/],
+    ['deploy steps in ms on the read clock', { statuses: [{ status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }], deploySteps: [{ stepName: 'DEPLOY', durationMs: 5 }] }, /deploySteps\[0\] gives durationMs, but the job's statuses are counted in reads/]
+  ])('refuses %s', (_label, scenario, message) => {
+    expect(refusal(scenario)).toMatch(message)
+  })
+})
+
 describe('through the emulator', () => {
   let emulator: Emulator
   beforeAll(async () => {
