@@ -47,8 +47,9 @@ export async function simulate(schedule: Schedule, jobMs: number): Promise<Outco
     status: at => (at >= jobMs ? 'done' : 'running'),
     isPassing: () => false,
     startedAt: 0,
-    // Far beyond any job here, and within what a timer can hold.
-    deadline: 86_400_000,
+    // Never aborted: every job here ends.
+    timeoutMs: 86_400_000,
+    signal: new AbortController().signal,
     firstDelayMs: schedule.firstDelayMs,
     maxDelayMs: schedule.maxDelayMs,
     readFirst: true,

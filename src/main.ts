@@ -18,6 +18,7 @@ import type { Job, JobLog } from './jobs/types.js'
 import type { Downloader } from './transfer/types.js'
 import { readPackageJson } from './render-config.js'
 import { type FilesWritten, type Outcome, outputsOf, summaryMarkdown } from './report.js'
+import { stepSignal, unlessAborted } from './stop-signal.js'
 import { systemClock, type Clock, waitForJob, WaitTimeoutError } from './wait.js'
 
 /** StopJob must answer well within the runner's 7.5 s between SIGINT and SIGTERM. */
@@ -72,7 +73,9 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     const context = readRunContext(deps.env)
     const inputs = readInputs({ get: name => core.getInput(name), warn: message => core.warning(message) }, context)
     outcome.jobType = inputs.jobType
-    await execute({ inputs, context, deps, outcome, cancelSignal: cancel.signal, closers, deadline: startedAt + inputs.timeoutMs, startedAt })
+    const step = stepSignal(cancel.signal, startedAt + inputs.timeoutMs - deps.clock.now(), `The timeout of ${formatDuration(inputs.timeoutMs)} was reached.`)
+    closers.push(step.dispose)
+    await execute({ inputs, context, deps, outcome, signal: step.signal, closers, startedAt })
   } catch (error) {
     reportFailure(error, outcome)
   } finally {
@@ -89,17 +92,19 @@ interface Flow {
   context: RunContext
   deps: RunDependencies
   outcome: Outcome
-  /** Aborted on SIGINT/SIGTERM. */
-  cancelSignal: AbortSignal
-  /** Called at the end, whatever happened (clients, sockets). */
+  /**
+   * The run's signal (stop-signal.ts): a CancelledError on SIGINT/SIGTERM, a DeadlineError once the
+   * `timeout` has passed, which covers the start, the wait and the fetch. Every AWS call and
+   * download of the step takes it.
+   */
+  signal: AbortSignal
+  /** Called at the end, whatever happened (clients, sockets, timers). */
   closers: Array<() => void>
   startedAt: number
-  /** The `timeout` covers the start, the wait and the fetch. */
-  deadline: number
 }
 
 async function execute(flow: Flow): Promise<void> {
-  const { inputs, context, deps, outcome, cancelSignal, closers, startedAt, deadline } = flow
+  const { inputs, context, deps, outcome, signal, closers, startedAt } = flow
   const output = 'output' in inputs ? inputs.output : undefined
   if (output) await recoverInterruptedRun(output)
 
@@ -116,7 +121,7 @@ async function execute(flow: Flow): Promise<void> {
   outcome.noun = job.noun
 
   // A start abandoned because of the cancel is a cancelled step, not a failed one.
-  const started = await callAwsBeforeDeadline(flow, signal => job.start(signal), `starting the ${job.noun}`)
+  const started = await callAwsBeforeDeadline(flow, () => job.start(signal), `starting the ${job.noun}`)
   outcome.jobId = started.jobId
   outcome.arn = started.arn
   outcome.consoleUrl = started.consoleUrl
@@ -125,7 +130,7 @@ async function execute(flow: Flow): Promise<void> {
   if (started.consoleUrl) core.info(`Console: ${started.consoleUrl}`)
 
   if (!inputs.wait) {
-    const state = started.state ?? (await callAwsBeforeDeadline(flow, signal => job.read(signal), `reading the ${job.noun}`))
+    const state = started.state ?? (await callAwsBeforeDeadline(flow, () => job.read(signal), `reading the ${job.noun}`))
     outcome.status = job.status(state)
     outcome.job = job.report(state)
     // A job read rather than started (backend) may have ended already: a failed one fails the step.
@@ -151,10 +156,10 @@ async function execute(flow: Flow): Promise<void> {
       observe: (state, elapsedMs) => job.observe?.(state, elapsedMs),
       isPassing: isPassingAwsError,
       startedAt,
-      deadline,
+      timeoutMs: inputs.timeoutMs,
       firstDelayMs: inputs.firstPollMs,
       maxDelayMs: inputs.maxPollMs,
-      cancel: cancelSignal,
+      signal,
       readFirst: true,
       clock: deps.clock,
       log: { info: core.info, warning: core.warning },
@@ -183,9 +188,8 @@ async function execute(flow: Flow): Promise<void> {
 /** A job that ended failed fails the step, with the job's own explanation (and, for hosting, its log). */
 async function failIfJobFailed(flow: Flow, job: Job<unknown>, state: unknown): Promise<void> {
   if (job.phase(state) !== 'failed') return
-  // Explaining may download the failing step's log: the timeout ends that too (it explains without it).
-  const { signal, dispose } = untilDeadline(flow, 'The timeout was reached while reading why the job failed.')
-  const message = await job.explainFailure(state, signal).finally(dispose)
+  // Explaining may download the failing step's log: the run's signal ends that too (it explains without it).
+  const message = await job.explainFailure(state, flow.signal)
   // The report is taken again: explaining the failure may have read the failing step's log.
   flow.outcome.job = job.report(state)
   throw new JobFailedError(message)
@@ -202,39 +206,37 @@ async function recoverInterruptedRun(output: OutputTarget): Promise<void> {
  */
 async function fetchFiles(flow: Flow, output: OutputTarget, job: Job<unknown>, state: unknown, downloader: Downloader): Promise<FilesWritten> {
   const { clock } = flow.deps
+  const { signal } = flow
   const clean = 'clean' in flow.inputs && flow.inputs.clean
-  const { signal, dispose } = untilDeadline(flow, `The timeout of ${formatDuration(flow.inputs.timeoutMs)} was reached while fetching the job's files; nothing was written. Raise 'timeout'.`)
   const staging = await createStaging(output.absolute)
+  core.info(`Fetching the ${job.noun}'s files into ${output.relative} ...`)
+  const fetchStarted = clock.now()
   try {
-    core.info(`Fetching the ${job.noun}'s files into ${output.relative} ...`)
-    const fetchStarted = clock.now()
-    try {
-      await job.stageFiles!(state, staging, { downloader, signal, mask: maskOnce })
-      if (signal.aborted) throw signal.reason
-    } catch (error) {
-      // A download cut short by the deadline or a cancel fails with that reason, not the abort it caused.
-      const reason: unknown = signal.aborted ? signal.reason : error
-      await discardStaging(staging, reason)
-      throw reason
-    }
-    // From here on the deadline no longer applies: the move is short, and stopping it halfway would
-    // leave more to undo than to finish. Its own errors are what the user must see.
-    const result = await commitStaging(staging, { clean }).catch((error: unknown) => {
-      // commitStaging lets an ordinary error (ENOSPC, EACCES...) through only once it has put back what was there.
-      if (error instanceof ActionError) throw error
-      throw new ActionError(
-        `Could not move the job's files into ${output.relative} (${error instanceof Error ? error.message : String(error)}); ` +
-          'what was there before is back in place. Check the free space and the permissions of the workspace, then re-run the step.'
-      )
-    })
-    core.info(`Fetched ${result.files.length} files in ${formatDuration(clock.now() - fetchStarted)}: ${result.added.length} added, ${result.modified.length} changed, ${result.removed.length} removed.`)
-    for (const file of result.kept) {
-      core.warning(`${output.relative}/${file} was generated by an earlier run and is no longer produced, but it was edited by hand, so it was kept. Delete it if it is not needed.`)
-    }
-    return { path: output.relative, commit: result, kept: result.kept }
-  } finally {
-    dispose()
+    await job.stageFiles!(state, staging, { downloader, signal, mask: maskOnce })
+    signal.throwIfAborted()
+  } catch (error) {
+    // A download cut short by the deadline or a cancel fails with that reason, not the abort it caused.
+    const reason = signal.aborted
+      ? stopReason(flow, `The timeout of ${formatDuration(flow.inputs.timeoutMs)} was reached while fetching the job's files; nothing was written. Raise 'timeout'.`)
+      : error
+    await discardStaging(staging, reason)
+    throw reason
   }
+  // From here on the deadline no longer applies: the move is short, and stopping it halfway would
+  // leave more to undo than to finish. Its own errors are what the user must see.
+  const result = await commitStaging(staging, { clean }).catch((error: unknown) => {
+    // commitStaging lets an ordinary error (ENOSPC, EACCES...) through only once it has put back what was there.
+    if (error instanceof ActionError) throw error
+    throw new ActionError(
+      `Could not move the job's files into ${output.relative} (${error instanceof Error ? error.message : String(error)}); ` +
+        'what was there before is back in place. Check the free space and the permissions of the workspace, then re-run the step.'
+    )
+  })
+  core.info(`Fetched ${result.files.length} files in ${formatDuration(clock.now() - fetchStarted)}: ${result.added.length} added, ${result.modified.length} changed, ${result.removed.length} removed.`)
+  for (const file of result.kept) {
+    core.warning(`${output.relative}/${file} was generated by an earlier run and is no longer produced, but it was edited by hand, so it was kept. Delete it if it is not needed.`)
+  }
+  return { path: output.relative, commit: result, kept: result.kept }
 }
 
 /**
@@ -271,27 +273,29 @@ async function stopIfAsked(inputs: ActionInputs, job: Job<unknown>, reason: unkn
   if (!(reason instanceof CancelledError || reason instanceof DeadlineError)) return undefined
   if (!job.stop || !('stopOnCancel' in inputs)) return undefined
   if (!inputs.stopOnCancel) return `The ${job.noun} keeps running (stop-on-cancel: false); stop it in the Amplify console if it should not.`
-  const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('StopJob did not answer in time')), STOP_JOB_TIMEOUT_MS).unref())
+  // Not the run's signal, which has aborted: a bound of its own, well inside the runner's grace.
+  const inTime = AbortSignal.timeout(STOP_JOB_TIMEOUT_MS)
   try {
-    return (await Promise.race([job.stop(), timer])) || undefined
+    return (await unlessAborted(job.stop(inTime), inTime)) || undefined
   } catch (error) {
-    core.warning(`Could not stop the ${job.noun}: ${(error as Error).message}. Stop it in the Amplify console.`)
+    const why = inTime.aborted ? 'StopJob did not answer in time' : (error as Error).message
+    core.warning(`Could not stop the ${job.noun}: ${why}. Stop it in the Amplify console.`)
     return `The ${job.noun} could not be stopped and may still be running: stop it in the Amplify console.`
   }
 }
 
 /**
- * An AWS call that the step's timeout ends as well as a cancel: its signal aborts with a DeadlineError
- * or the CancelledError, and that is what is thrown rather than the SDK's abort error. Calls made
- * through a patient client (jobs/patient.ts) keep retrying throttling until then.
+ * An AWS call made with the run's signal: the timeout or a cancel ends it, and that is what is
+ * thrown rather than the SDK's abort error. Calls made through a patient client (jobs/patient.ts)
+ * keep retrying throttling until then.
  */
-async function callAwsBeforeDeadline<T>(flow: Flow, call: (signal: AbortSignal) => Promise<T>, what: string): Promise<T> {
-  const timeout = formatDuration(flow.inputs.timeoutMs)
-  const { signal, dispose } = untilDeadline(flow, `The timeout of ${timeout} was reached while ${what} (see the warnings above). Raise 'timeout', or re-run the step later.`)
+async function callAwsBeforeDeadline<T>(flow: Flow, call: () => Promise<T>, what: string): Promise<T> {
   try {
-    return await call(signal)
+    return await call()
   } catch (error) {
-    if (signal.aborted) throw signal.reason
+    if (flow.signal.aborted) {
+      throw stopReason(flow, `The timeout of ${formatDuration(flow.inputs.timeoutMs)} was reached while ${what} (see the warnings above). Raise 'timeout', or re-run the step later.`)
+    }
     const explained = explainAwsError(error, what)
     if (explained === error && isPassingAwsError(error)) {
       const sdk = error as { name?: string; message?: string }
@@ -301,16 +305,13 @@ async function callAwsBeforeDeadline<T>(flow: Flow, call: (signal: AbortSignal) 
       )
     }
     throw explained
-  } finally {
-    dispose()
   }
 }
 
-/** A signal that aborts on cancel, or at the deadline with a DeadlineError saying `message`. */
-function untilDeadline(flow: Flow, message: string): { signal: AbortSignal; dispose(): void } {
-  const timeout = new AbortController()
-  const timer = setTimeout(() => timeout.abort(new DeadlineError(message)), Math.max(0, flow.deadline - flow.deps.clock.now()))
-  return { signal: AbortSignal.any([flow.cancelSignal, timeout.signal]), dispose: () => clearTimeout(timer) }
+/** Why the run's signal aborted, in the words of what was going on: the deadline names the phase. */
+function stopReason(flow: Flow, deadlineMessage: string): unknown {
+  const reason: unknown = flow.signal.reason
+  return reason instanceof DeadlineError ? new DeadlineError(deadlineMessage) : reason
 }
 
 function reportFailure(error: unknown, outcome: Outcome): void {

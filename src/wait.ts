@@ -1,11 +1,12 @@
 /**
- * The polling loop: reads a status until it settles, the deadline passes or the run is cancelled.
- * It knows no service: the job module says how to read, what a status means and which errors are
- * passing (throttling, 5xx, network), which are waited through until the deadline because the job
- * keeps running while AWS throttles us.
+ * The polling loop: reads a status until it settles or the run's signal stops it (the deadline or
+ * a cancel, stop-signal.ts). It knows no service: the job module says how to read, what a status
+ * means and which errors are passing (throttling, 5xx, network), which are waited through until the
+ * deadline because the job keeps running while AWS throttles us.
  */
 import { CancelledError, DeadlineError } from './errors.js'
 import { formatDuration } from './duration.js'
+import { sleep, unlessAborted } from './stop-signal.js'
 
 export type Phase = 'running' | 'succeeded' | 'failed'
 
@@ -26,7 +27,7 @@ export interface WaitLog {
 }
 
 export interface WaitOptions<S> {
-  /** Reads the current state; the signal aborts the request at the deadline or on cancel. */
+  /** Reads the current state; the signal (the run's) aborts the request at the deadline or on cancel. */
   read(signal: AbortSignal): Promise<S>
   phase(state: S): Phase
   /** The status word to print when it changes. */
@@ -37,12 +38,12 @@ export interface WaitOptions<S> {
   isPassing(error: unknown): boolean
   /** When the job started (ms): elapsed times are measured from here. */
   startedAt: number
-  /** Absolute time (ms) after which waiting fails. */
-  deadline: number
+  /** The step's timeout, for the message when the deadline ends the wait. */
+  timeoutMs: number
   firstDelayMs: number
   maxDelayMs: number
-  /** Aborted when the workflow is cancelled. */
-  cancel?: AbortSignal
+  /** The run's signal: aborts with a CancelledError on cancel, with a DeadlineError at the deadline. */
+  signal: AbortSignal
   /** Read the state at once (true), or wait firstDelayMs before the first read. */
   readFirst?: boolean
   clock: Clock
@@ -65,21 +66,22 @@ export class WaitTimeoutError<S> extends DeadlineError {
 }
 
 export async function waitForJob<S>(options: WaitOptions<S>): Promise<WaitResult<S>> {
-  const { clock, log } = options
+  const { clock, log, signal } = options
   const elapsed = (): string => formatDuration(clock.now() - options.startedAt)
   let nextDelay = options.firstDelayMs
   let errorDelay = 0
   let reads = 0
   let last: S | undefined
   let lastStatus: string | undefined
+  /** What the user is told when the run's signal ends the wait. */
+  const stopped = (): Error => (signal.reason instanceof DeadlineError ? timeout(options, last, lastStatus) : cancelled())
 
-  if (!options.readFirst) await pause(options, nextDelay)
+  if (!options.readFirst) await pause(options, nextDelay, stopped)
   for (;;) {
-    throwIfCancelled(options.cancel)
-    if (clock.now() >= options.deadline) throw timeout(options, last, lastStatus)
+    if (signal.aborted) throw stopped()
     let sleepFor: number
     try {
-      const state = await readBeforeDeadline(options)
+      const state = await unlessAborted(options.read(signal), signal)
       reads++
       last = state
       if (errorDelay > 0) log.info(`[${elapsed()}] Reading the ${options.noun}'s status works again.`)
@@ -97,9 +99,8 @@ export async function waitForJob<S>(options: WaitOptions<S>): Promise<WaitResult
       sleepFor = nextDelay
       nextDelay = Math.min(nextDelay * POLL_GROWTH, options.maxDelayMs)
     } catch (error) {
-      throwIfCancelled(options.cancel)
-      // The read's own timer may fire a moment before the clock shows the deadline.
-      if (error === DEADLINE_REACHED || clock.now() >= options.deadline) throw timeout(options, last, lastStatus)
+      // A read ended by the signal (the SDK's abort error, or the signal's own reason) is the stop.
+      if (signal.aborted) throw stopped()
       if (!options.isPassing(error)) throw error
       if (errorDelay === 0) {
         log.warning(`[${elapsed()}] Could not read the ${options.noun}'s status (${describe(error)}); the job keeps running, so the action keeps trying until the timeout.`)
@@ -107,50 +108,26 @@ export async function waitForJob<S>(options: WaitOptions<S>): Promise<WaitResult
       errorDelay = Math.min(Math.max(errorDelay, nextDelay) * 2, options.maxDelayMs * ERROR_BACKOFF_CAP_FACTOR)
       sleepFor = errorDelay
     }
-    await pause(options, Math.min(sleepFor, Math.max(0, options.deadline - clock.now())))
+    await pause(options, sleepFor, stopped)
   }
 }
 
-/** Thrown by readBeforeDeadline when the deadline aborted the read. */
-const DEADLINE_REACHED = new Error('deadline reached')
-
-/**
- * Aborts the read when the deadline passes or the run is cancelled, and stops waiting for it then
- * even if the read does not honour its signal (the SDK finishes a retry delay first).
- */
-async function readBeforeDeadline<S>(options: WaitOptions<S>): Promise<S> {
-  const controller = new AbortController()
-  const remaining = Math.max(0, options.deadline - options.clock.now())
-  const timer = setTimeout(() => controller.abort(DEADLINE_REACHED), remaining)
-  const onCancel = (): void => controller.abort(options.cancel?.reason)
-  options.cancel?.addEventListener('abort', onCancel, { once: true })
-  const aborted = new Promise<never>((_, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true })
-  })
+/** Sleeps on the clock; the run's signal ends the sleep with what `stopped` says. */
+async function pause<S>(options: WaitOptions<S>, ms: number, stopped: () => Error): Promise<void> {
   try {
-    return await Promise.race([options.read(controller.signal), aborted])
+    await options.clock.sleep(ms, options.signal)
   } catch (error) {
-    throw controller.signal.reason === DEADLINE_REACHED ? DEADLINE_REACHED : error
-  } finally {
-    clearTimeout(timer)
-    options.cancel?.removeEventListener('abort', onCancel)
+    if (options.signal.aborted) throw stopped()
+    throw error
   }
 }
 
-async function pause<S>(options: WaitOptions<S>, ms: number): Promise<void> {
-  try {
-    await options.clock.sleep(ms, options.cancel)
-  } catch {
-    throwIfCancelled(options.cancel)
-  }
-}
-
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new CancelledError('The workflow was cancelled while waiting for the job.')
+function cancelled(): CancelledError {
+  return new CancelledError('The workflow was cancelled while waiting for the job.')
 }
 
 function timeout<S>(options: WaitOptions<S>, last: S | undefined, lastStatus: string | undefined): WaitTimeoutError<S> {
-  const waited = formatDuration(options.deadline - options.startedAt)
+  const waited = formatDuration(options.timeoutMs)
   const status = lastStatus ? `its last status was ${lastStatus}` : 'its status could not be read'
   return new WaitTimeoutError(
     `The ${options.noun} did not end within the timeout of ${waited} (${status}). Raise the 'timeout' input if the job normally takes longer.`,
@@ -170,17 +147,5 @@ function capitalise(text: string): string {
 /** The real clock. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason)
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }, ms)
-      const onAbort = (): void => {
-        clearTimeout(timer)
-        reject(signal?.reason)
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-    })
+  sleep
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { CancelledError, DeadlineError } from '../../src/errors.js'
 import { type Clock, type Phase, POLL_GROWTH, systemClock, type WaitOptions, WaitTimeoutError, waitForJob } from '../../src/wait.js'
 import { errorOf } from '../helpers/errors.js'
@@ -9,24 +9,59 @@ interface State {
   status: string
 }
 
-/** A clock whose sleep records the delay and moves `now` on by it, without waiting. */
-function fakeClock(onSleep?: (ms: number, count: number) => void): Clock & { sleeps: number[]; advance(ms: number): void } {
+type FakeClock = Clock & { sleeps: number[]; advance(ms: number): void; deadlineAt(at: number, fire: () => void): void }
+
+/**
+ * A clock whose sleep records the delay and moves `now` on by it, without waiting. A deadline set
+ * on it fires when a sleep reaches it: that sleep ends there (and is recorded as cut short), as the
+ * run's real deadline timer ends a real sleep. Time that passes inside a read fires nothing.
+ */
+function fakeClock(onSleep?: (ms: number, count: number) => void): FakeClock {
   let now = START
   const sleeps: number[] = []
+  let deadline: { at: number; fire: () => void } | undefined
   return {
     sleeps,
     now: () => now,
     advance: ms => {
       now += ms
     },
+    deadlineAt: (at, fire) => {
+      deadline = { at, fire }
+    },
     async sleep(ms, signal) {
       if (signal?.aborted) throw signal.reason
+      if (deadline !== undefined && deadline.at <= now + ms) {
+        sleeps.push(Math.max(0, deadline.at - now))
+        now = Math.max(now, deadline.at)
+        deadline.fire()
+        throw signal?.reason
+      }
       sleeps.push(ms)
       onSleep?.(ms, sleeps.length)
       if (signal?.aborted) throw signal.reason
       now += ms
     }
   }
+}
+
+/** Real timers of the deadlines below, cleared after each test. */
+const deadlineTimers: NodeJS.Timeout[] = []
+afterEach(() => {
+  for (const timer of deadlineTimers.splice(0)) clearTimeout(timer)
+})
+
+/**
+ * The run's signal as main.ts makes it: aborts with `cancel`'s reason, or with a DeadlineError at
+ * `deadline`: on the fake clock when a sleep reaches it, or after that long in real time when a
+ * read holds the loop (the fake clock stands still while it waits).
+ */
+function runSignal(clock: FakeClock, deadline: number, cancel?: AbortSignal): AbortSignal {
+  const atDeadline = new AbortController()
+  const fire = (): void => atDeadline.abort(new DeadlineError('The timeout was reached.'))
+  clock.deadlineAt(deadline, fire)
+  deadlineTimers.push(setTimeout(fire, Math.max(0, deadline - clock.now())))
+  return AbortSignal.any([atDeadline.signal, ...(cancel ? [cancel] : [])])
 }
 
 function recordingLog(): { info: string[]; warning: string[]; log: WaitOptions<State>['log'] } {
@@ -55,13 +90,24 @@ class ThrottlingException extends Error {
   override name = 'ThrottlingException'
 }
 
-function options(overrides: Partial<WaitOptions<State>> & Pick<WaitOptions<State>, 'read' | 'clock'>): WaitOptions<State> {
+interface TestOptions extends Partial<WaitOptions<State>> {
+  read: WaitOptions<State>['read']
+  clock: FakeClock
+  /** When the run's signal fires its DeadlineError (default: an hour after START). */
+  deadline?: number
+  /** Aborted to cancel the run. */
+  cancel?: AbortSignal
+}
+
+function options({ deadline = START + 3_600_000, cancel, ...overrides }: TestOptions): WaitOptions<State> {
+  const startedAt = overrides.startedAt ?? START
   return {
     phase: state => PHASES[state.status] ?? 'running',
     status: state => state.status,
     isPassing: error => error instanceof ThrottlingException,
-    startedAt: START,
-    deadline: START + 3_600_000,
+    startedAt,
+    timeoutMs: deadline - startedAt,
+    signal: runSignal(overrides.clock, deadline, cancel),
     firstDelayMs: 1_000,
     maxDelayMs: 10_000,
     readFirst: true,

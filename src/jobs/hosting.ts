@@ -15,6 +15,7 @@ import {
   StopJobCommand
 } from '@aws-sdk/client-amplify'
 import { ActionError } from '../errors.js'
+import { afterGrace } from '../stop-signal.js'
 import { formatDuration } from '../duration.js'
 import { ARTIFACT_LIMITS } from '../archives/limits.js'
 import { maskPresignedUrl } from '../transfer/mask.js'
@@ -125,7 +126,7 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
             commitMessage: inputs.commitMessage,
             commitTime: inputs.commitTime
           }),
-          { abortSignal: delayedAbort(signal, START_GRACE_AFTER_CANCEL_MS) }
+          { abortSignal: afterGrace(signal, START_GRACE_AFTER_CANCEL_MS) }
         )
         .catch(error => {
           throw explainStartError(error, inputs)
@@ -208,11 +209,11 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
       }
     },
 
-    async stop() {
+    async stop(signal) {
       if (!jobId) return
       if (last && hostingPhase(last) !== 'running') return `Amplify Hosting job ${jobId} had already ended (${last.summary?.status}).`
       try {
-        const answer = await client.send(new StopJobCommand({ ...ids, jobId }))
+        const answer = await client.send(new StopJobCommand({ ...ids, jobId }), { abortSignal: signal })
         log.info(`Stopped Amplify Hosting job ${jobId} (StopJob): it is now ${answer.jobSummary?.status ?? 'stopping'}.`)
         return `Amplify Hosting job ${jobId} was stopped (StopJob).`
       } catch (error) {
@@ -337,17 +338,6 @@ async function listArtifacts(client: HostingClient, job: { appId: string; branch
     nextToken = page.nextToken || undefined
   } while (nextToken)
   return artifacts
-}
-
-/** A signal that aborts `delayMs` after `signal` does (with its reason). */
-function delayedAbort(signal: AbortSignal, delayMs: number): AbortSignal {
-  const controller = new AbortController()
-  const abort = (): void => {
-    setTimeout(() => controller.abort(signal.reason), delayMs).unref()
-  }
-  if (signal.aborted) abort()
-  else signal.addEventListener('abort', abort, { once: true })
-  return controller.signal
 }
 
 function explainStartError(error: unknown, inputs: HostingInputs): unknown {

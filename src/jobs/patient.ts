@@ -7,6 +7,7 @@
  * does this itself, and says so in the log.
  */
 import { isPassingAwsError } from '../aws.js'
+import { sleep } from '../stop-signal.js'
 
 /**
  * none: the SDK's retries only (a call that must not be repeated, or one without an abort signal).
@@ -59,7 +60,7 @@ export function isThrottlingAwsError(error: unknown): boolean {
 
 /** A client whose `send` retries as `patienceFor` says, until the call's abort signal fires. */
 export function patientClient<C extends Sender>(client: C, options: PatientOptions): Pick<C, 'send'> {
-  const sleep = options.sleep ?? abortableSleep
+  const pause = options.sleep ?? sleep
   const random = options.random ?? Math.random
   const send = async (command: unknown, sendOptions?: SendOptions): Promise<unknown> => {
     const { patience, operation } = options.patienceFor(command)
@@ -78,7 +79,7 @@ export function patientClient<C extends Sender>(client: C, options: PatientOptio
               'the action keeps trying, with growing pauses, until the timeout.'
           )
         }
-        await sleep(delay, signal)
+        await pause(delay, signal)
       }
     }
   }
@@ -94,22 +95,4 @@ function retryable(patience: Patience, error: unknown): boolean {
 function describe(error: unknown): string {
   const sdk = error as { name?: string; message?: string } | null
   return sdk?.name && sdk.name !== 'Error' ? sdk.name : (sdk?.message ?? String(error))
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason)
-      return
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(signal.reason)
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 }

@@ -59,9 +59,9 @@ export interface Job<S> {
   /** Writes the job's files into the staging folder; absent when the job type has none. */
   stageFiles?(state: S, staging: Staging, context: StageContext): Promise<void>
   /**
-   * Stops the job where the service can (hosting). May return a sentence for the failure message
+   * Stops the job where the service can (hosting); the signal bounds the request. May return a sentence for the failure message
    * saying what became of the job ("Job 12 was stopped (StopJob).").
    */
-  stop?(): Promise<string | void>
+  stop?(signal: AbortSignal): Promise<string | void>
   report(state: S | undefined): JobReport
 }

@@ -7,6 +7,7 @@ import { lstatSync, readFileSync, type Stats } from 'node:fs'
 import { open } from 'node:fs/promises'
 import path from 'node:path'
 import { ActionError } from '../errors.js'
+import { sleep } from '../stop-signal.js'
 import { STATE_FILE_NAME, WORK_DIR_NAME } from './reserved-names.js'
 
 
@@ -74,14 +75,10 @@ export class Steps {
       } catch (error) {
         const delay = TRANSIENT_RETRY_DELAYS_MS[retry]
         if (delay === undefined || !transient.includes(errorCode(error) ?? '')) throw error
-        await (this.hooks?.sleep ?? pause)(delay)
+        await (this.hooks?.sleep ?? sleep)(delay)
       }
     }
   }
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms))
 }
 
 /** Splits a `/`-separated relative path; undefined when it could leave its root or is not plain. */

@@ -21,6 +21,7 @@ import {
   MAX_REDIRECTS
 } from './limits.js'
 import { fileSink } from './file-sink.js'
+import { sleep } from '../stop-signal.js'
 import { type ByteRange, type DownloadOptions, type DownloadResult, type Downloader, RangeNotSupportedError } from './types.js'
 
 /** Network error codes worth another attempt: the connection broke, not the request. */
@@ -96,7 +97,7 @@ class SinkError extends Error {
 export function createDownloader(options: DownloaderOptions = {}): ClosableDownloader {
   const concurrency = options.concurrency ?? DOWNLOAD_CONCURRENCY
   const settings: Settings = {
-    sleep: options.sleep ?? abortableSleep,
+    sleep: options.sleep ?? sleep,
     random: options.random ?? Math.random,
     idleTimeoutMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS,
     attempts: Math.max(1, options.attempts ?? DOWNLOAD_ATTEMPTS),
@@ -480,25 +481,4 @@ function describe(error: unknown): string {
 
 function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`
-}
-
-/** Waits `ms`; rejects with the signal's reason as soon as it aborts. The default `sleep`. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason)
-      return
-    }
-    // A signal of its own, so many sleeps on one caller signal add no listeners to it.
-    const own = signal === undefined ? undefined : AbortSignal.any([signal])
-    const onAbort = (): void => {
-      clearTimeout(timer)
-      reject(own?.reason)
-    }
-    const timer = setTimeout(() => {
-      own?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    own?.addEventListener('abort', onAbort, { once: true })
-  })
 }

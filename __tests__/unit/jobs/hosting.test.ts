@@ -506,7 +506,7 @@ describe('stop', () => {
     const { hosting, sent, infos } = setup()
     await hosting.start(signal)
     await hosting.read(signal)
-    const fate = await hosting.stop!()
+    const fate = await hosting.stop!(signal)
     const stops = sent.filter(s => s.command instanceof StopJobCommand)
     expect(stops).toHaveLength(1)
     expect((stops[0]!.command as StopJobCommand).input).toEqual({ appId: APP, branchName: 'main', jobId: '12' })
@@ -517,7 +517,7 @@ describe('stop', () => {
   it('stops a job started but not read yet', async () => {
     const { hosting, sent } = setup()
     await hosting.start(signal)
-    expect(await hosting.stop!()).toMatch(/was stopped/)
+    expect(await hosting.stop!(signal)).toMatch(/was stopped/)
     expect(sent.filter(s => s.command instanceof StopJobCommand)).toHaveLength(1)
   })
 
@@ -525,7 +525,7 @@ describe('stop', () => {
     const { hosting, sent } = setup({ answers: { get: () => ({ job: job('SUCCEED') }) } })
     await hosting.start(signal)
     await hosting.read(signal)
-    expect(await hosting.stop!()).toBe('Amplify Hosting job 12 had already ended (SUCCEED).')
+    expect(await hosting.stop!(signal)).toBe('Amplify Hosting job 12 had already ended (SUCCEED).')
     expect(sent.filter(s => s.command instanceof StopJobCommand)).toHaveLength(0)
   })
 
@@ -539,7 +539,7 @@ describe('stop', () => {
     })
     await hosting.start(signal)
     await hosting.read(signal)
-    expect(await hosting.stop!()).toBe('Amplify Hosting job 12 had already ended, so it was not stopped.')
+    expect(await hosting.stop!(signal)).toBe('Amplify Hosting job 12 had already ended, so it was not stopped.')
     expect(infos()).toContain('Amplify Hosting job 12 was not stopped: Job 12 has already ended')
   })
 
@@ -553,12 +553,12 @@ describe('stop', () => {
       }
     })
     await hosting.start(signal)
-    await expect(hosting.stop!()).rejects.toBe(boom)
+    await expect(hosting.stop!(signal)).rejects.toBe(boom)
   })
 
   it('before a job exists there is nothing to stop', async () => {
     const { hosting, sent } = setup()
-    expect(await hosting.stop!()).toBeUndefined()
+    expect(await hosting.stop!(signal)).toBeUndefined()
     expect(sent).toHaveLength(0)
   })
 })

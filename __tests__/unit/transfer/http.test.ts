@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { DownloadError, UnsafeContentError } from '../../../src/errors.js'
-import { abortableSleep, createDownloader } from '../../../src/transfer/http.js'
+import { createDownloader } from '../../../src/transfer/http.js'
 import { isLoopback } from '../../../src/transfer/proxy.js'
 import type { ClosableDownloader, DownloaderOptions } from '../../../src/transfer/http.js'
 import { DOWNLOAD_ATTEMPTS, MAX_REDIRECTS } from '../../../src/transfer/limits.js'
@@ -359,17 +359,6 @@ describe('downloader: abort', () => {
     cleanups.push(() => d.close())
     expect(await errorOf(d.toBuffer(s.url('/f'), { ...opts, signal: controller.signal }))).toBe(reason)
     expect(s.requests).toHaveLength(1)
-  })
-
-  it('has a default sleep that an abort interrupts', async () => {
-    const controller = new AbortController()
-    const reason = new Error('cancelled')
-    // An hour: if the abort did not interrupt it, the test would time out.
-    const pending = abortableSleep(3_600_000, controller.signal)
-    controller.abort(reason)
-    expect(await errorOf(pending)).toBe(reason)
-    expect(await errorOf(abortableSleep(3_600_000, AbortSignal.abort(reason)))).toBe(reason)
-    await abortableSleep(1)
   })
 })
 

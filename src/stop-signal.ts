@@ -1,0 +1,68 @@
+/**
+ * How the step stops: one signal for the whole run, which aborts on cancel (SIGINT/SIGTERM) with a
+ * CancelledError or at the deadline with a DeadlineError, and the few ways of waiting that honour
+ * it. Everything that waits or calls out takes that signal; nothing keeps a deadline of its own.
+ */
+import { setTimeout as delay } from 'node:timers/promises'
+import { DeadlineError } from './errors.js'
+
+/** Resolves after `ms`; rejects with the signal's reason as soon as it aborts (also when it already has). */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await delay(ms, undefined, { signal })
+  } catch (error) {
+    // timers/promises rejects with an AbortError; callers want to know why the signal aborted.
+    throw signal?.aborted ? signal.reason : error
+  }
+}
+
+export interface StepSignal {
+  /** Aborts with the cancel's reason, or with a DeadlineError at the deadline. */
+  signal: AbortSignal
+  /** Stops the deadline's timer (the run is over). */
+  dispose(): void
+}
+
+/**
+ * The run's signal: `cancel`'s reason when it aborts, or a DeadlineError saying `message` once
+ * `remainingMs` have passed. The timer does not keep the process alive.
+ */
+export function stepSignal(cancel: AbortSignal, remainingMs: number, message: string): StepSignal {
+  const deadline = new AbortController()
+  const timer = setTimeout(() => deadline.abort(new DeadlineError(message)), Math.max(0, remainingMs))
+  timer.unref()
+  return { signal: AbortSignal.any([cancel, deadline.signal]), dispose: () => clearTimeout(timer) }
+}
+
+/**
+ * `work`, or the signal's reason as soon as it aborts, even when the work does not honour its
+ * signal (the AWS SDK finishes a retry delay before it looks).
+ */
+export async function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) throw signal.reason
+  let onAbort: (() => void) | undefined
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    return await Promise.race([work, aborted])
+  } finally {
+    signal.removeEventListener('abort', onAbort!)
+  }
+}
+
+/**
+ * A signal that aborts `graceMs` after `signal` does, with its reason: for a request that must be
+ * let finish for a moment (a StartJob in flight, whose job would otherwise be created and never
+ * stopped).
+ */
+export function afterGrace(signal: AbortSignal, graceMs: number): AbortSignal {
+  const controller = new AbortController()
+  const abort = (): void => {
+    setTimeout(() => controller.abort(signal.reason), graceMs).unref()
+  }
+  if (signal.aborted) abort()
+  else signal.addEventListener('abort', abort, { once: true })
+  return controller.signal
+}
