@@ -16,10 +16,11 @@ import { randomBytes } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { GitHubError, FaultPlan, OPERATION_DOCS, badCredentials, faultError, invalidCommentBody, notAccessibleByIntegration, notFound, requiresAuthentication, statusError } from './github-errors.js'
+import { type Caller, Callers, RATE_LIMIT_WINDOW_SECONDS } from './github-auth.js'
+import { GitHubError, FaultPlan, OPERATION_DOCS, faultError, invalidCommentBody, notFound, requiresAuthentication, statusError } from './github-errors.js'
 import { listPage } from './github-paging.js'
-import { type Grant, type Issue, type Repository, GitHubStore } from './github-store.js'
-import type { GitHubApi, GitHubApiOptions, GitHubComment, GitHubOperation, GitHubRecordedRequest, PermissionLevel } from './github-types.js'
+import { type Repository, GitHubStore } from './github-store.js'
+import type { GitHubApi, GitHubApiOptions, GitHubComment, GitHubOperation, GitHubRecordedRequest } from './github-types.js'
 import { AwsError, flatHeaders, parseJson, queryObject, readBody } from './http.js'
 import { sleep } from './sleep.js'
 
@@ -31,14 +32,9 @@ const HOST = '127.0.0.1'
 const DEFAULT_SERVER_URL = 'https://github.com'
 /** GitHub's limit on a comment body, in characters. */
 export const MAX_COMMENT_CHARACTERS = 65536
-/** GITHUB_TOKEN's primary rate limit: 1,000 requests an hour per repository. */
-const TOKEN_RATE_LIMIT = 1000
-const ANONYMOUS_RATE_LIMIT = 60
-const RATE_LIMIT_WINDOW_SECONDS = 3600
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 /** As on a load balancer: Node's 5 s default races a client that reuses a connection after a pause. */
 const IDLE_CONNECTION_TIMEOUT_MS = 60_000
-const AUTHORIZATION = /^(token|bearer)\s+(\S+)\s*$/i
 
 /** The routes, as regular expressions over the path below the base path. */
 const ROUTES: { method: string; pattern: RegExp; operation: GitHubOperation }[] = [
@@ -49,16 +45,12 @@ const ROUTES: { method: string; pattern: RegExp; operation: GitHubOperation }[] 
   { method: 'GET', pattern: /^\/repositories\/(\d+)\/issues\/([^/]+)\/comments$/, operation: 'listComments' },
   { method: 'POST', pattern: /^\/repos\/([^/]+)\/([^/]+)\/issues\/([^/]+)\/comments$/, operation: 'createComment' }
 ]
-const WRITES: ReadonlySet<GitHubOperation> = new Set(['createComment', 'updateComment', 'deleteComment'])
 
 interface Answer {
   status: number
   body?: unknown
   headers?: Record<string, string>
 }
-
-/** Who is asking: a known token's grant, or nobody (no Authorization header). */
-type Caller = { grant: Grant } | { anonymous: true }
 
 function requestId(): string {
   return [4, 6, 7, 7, 8].map((length) => randomBytes(4).toString('hex').slice(0, length).toUpperCase()).join(':')
@@ -76,12 +68,6 @@ function issueNumber(raw: string): number | undefined {
   return /^\d+$/.test(raw) ? Number(raw) : undefined
 }
 
-/** The permission a comment on this issue needs: a pull request's comments take either grant. */
-function allows(grant: Grant, issue: Issue, need: PermissionLevel): boolean {
-  const levels = issue.kind === 'pull' ? [grant.pullRequests, grant.issues] : [grant.issues]
-  return levels.some((level) => level === 'write' || (level === 'read' && need === 'read'))
-}
-
 export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<GitHubApi> {
   const closing = new AbortController()
   // Every delayed request listens for the close; that is concurrency, not a leak.
@@ -93,20 +79,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
   const store = new GitHubStore(apiUrl, serverUrl)
   const faults = new FaultPlan()
   const requests: GitHubRecordedRequest[] = []
-  let anonymousUsed = 0
-  const anonymousReset = Math.floor(Date.now() / 1000) + RATE_LIMIT_WINDOW_SECONDS
-
-  function rateHeaders(caller: Caller | undefined): Record<string, string> {
-    if (!caller) return { 'x-ratelimit-limit': '0', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '0', 'x-ratelimit-resource': 'core' }
-    const [limit, used, reset] = 'grant' in caller ? [TOKEN_RATE_LIMIT, caller.grant.used, caller.grant.resetEpochSeconds] : [ANONYMOUS_RATE_LIMIT, anonymousUsed, anonymousReset]
-    return {
-      'x-ratelimit-limit': String(limit),
-      'x-ratelimit-remaining': String(Math.max(0, limit - used)),
-      'x-ratelimit-reset': String(reset),
-      'x-ratelimit-used': String(used),
-      'x-ratelimit-resource': 'core'
-    }
-  }
+  const callers = new Callers(store)
 
   function send(res: ServerResponse, record: GitHubRecordedRequest, id: string, caller: Caller | undefined, answer: Answer): void {
     const body = answer.body === undefined ? undefined : Buffer.from(JSON.stringify(answer.body), 'utf8')
@@ -117,41 +90,10 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       'x-github-request-id': id,
       'x-github-media-type': 'github.v3; format=json',
       'x-github-api-version-selected': '2022-11-28',
-      ...rateHeaders(caller),
+      ...callers.rateHeaders(caller),
       ...answer.headers
     })
     res.end(body)
-  }
-
-  /** The caller, for the rate headers of an injected fault: counted, never refused. */
-  function knownCaller(req: IncomingMessage): Caller | undefined {
-    const token = AUTHORIZATION.exec(req.headers.authorization ?? '')?.[2]
-    const grant = token === undefined ? undefined : store.grant(token)
-    if (grant) grant.used++
-    return grant ? { grant } : undefined
-  }
-
-  /** 401 for a token the fake does not know; no header at all is an anonymous caller. */
-  function callerOf(req: IncomingMessage): Caller {
-    const header = req.headers.authorization
-    if (header === undefined) {
-      anonymousUsed++
-      return { anonymous: true }
-    }
-    const token = AUTHORIZATION.exec(header)?.[2]
-    const grant = token === undefined ? undefined : store.grant(token)
-    if (!grant) throw badCredentials()
-    grant.used++
-    return { grant }
-  }
-
-  function authorize(caller: Caller, repository: Repository, issue: Issue, operation: GitHubOperation): void {
-    const need: PermissionLevel = WRITES.has(operation) ? 'write' : 'read'
-    if ('anonymous' in caller) {
-      if (need === 'write') throw requiresAuthentication(operation)
-      return
-    }
-    if (!allows(caller.grant, issue, need)) throw notAccessibleByIntegration(operation)
   }
 
   /** The repository a path names; a private one is invisible (404) without a token, as on GitHub. */
@@ -167,7 +109,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const number = issueNumber(match[byId ? 2 : 3] ?? '')
     const issue = number === undefined ? undefined : repository.issues.get(number)
     if (!issue) throw notFound(operation)
-    authorize(caller, repository, issue, operation)
+    callers.authorize(caller, issue, operation)
 
     if (operation === 'createComment') {
       const text = (body as { body?: unknown } | undefined)?.body
@@ -191,7 +133,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     const id = issueNumber(match[3] ?? '')
     const stored = id === undefined ? undefined : store.comment(id)
     if (!stored || stored.repository !== repository) throw notFound(operation)
-    authorize(caller, repository, stored.issue, operation)
+    callers.authorize(caller, stored.issue, operation)
 
     if (operation === 'updateComment') {
       const text = (body as { body?: unknown } | undefined)?.body
@@ -232,7 +174,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       const fault = faults.take(record.method, record.operation)
       if (fault) {
         record.fault = fault.kind
-        if (fault.kind !== 'delay') caller = knownCaller(req)
+        if (fault.kind !== 'delay') caller = callers.known(req)
         const holdMs = fault.delayMs ?? (fault.kind === 'delay' ? Infinity : 0)
         if (holdMs > 0) await sleep(holdMs, closing.signal)
         if (closing.signal.aborted) return
@@ -246,7 +188,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
 
       if (!route || path === undefined) throw notFound()
       if (!parsed.ok) throw statusError(400, OPERATION_DOCS[route.operation])
-      caller = callerOf(req)
+      caller = callers.of(req)
       const match = route.pattern.exec(path) as RegExpExecArray
       const answer =
         route.operation === 'listComments' || route.operation === 'createComment'
@@ -304,7 +246,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       store.reset()
       faults.set([])
       requests.length = 0
-      anonymousUsed = 0
+      callers.reset()
     },
     close: async () => {
       closing.abort()
