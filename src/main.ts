@@ -15,7 +15,9 @@ import { type ActionInputs, type OutputTarget, readInputs } from './inputs.js'
 import { describeProxySettings, proxySecrets, readProxySettings } from './transfer/proxy.js'
 import { openJob as openRealJob, type OpenJob } from './jobs/index.js'
 import type { Job, JobLog } from './jobs/types.js'
-import type { Downloader } from './transfer/types.js'
+import type { Downloader, MaskSecret } from './transfer/types.js'
+import type { JobFiles } from './archives/types.js'
+import type { Staging } from './output-folder/types.js'
 import { readPackageJson } from './render-config.js'
 import { type FilesWritten, type Outcome, outputsOf, summaryMarkdown } from './report.js'
 import { stepSignal, unlessAborted } from './stop-signal.js'
@@ -51,14 +53,24 @@ function maskOnce(secret: string): void {
   core.setSecret(secret)
 }
 
+/** Downloads and stages a job's files (archives/asset.ts stageJobFiles). */
+export type StageFiles = (files: JobFiles, staging: Staging, downloader: Downloader, options: { signal: AbortSignal; mask: MaskSecret }) => Promise<void>
+
+/** The zip reader and the staging code load when a job's files are fetched, not before the first request. */
+const stageFilesOnDemand: StageFiles = async (...args) => {
+  const { stageJobFiles } = await import('./archives/asset.js')
+  return stageJobFiles(...args)
+}
+
 export interface RunDependencies {
   openJob: OpenJob
+  stageFiles: StageFiles
   clock: Clock
   env: Record<string, string | undefined>
 }
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
-  const deps: RunDependencies = { openJob: openRealJob, clock: systemClock, env: process.env, ...overrides }
+  const deps: RunDependencies = { openJob: openRealJob, stageFiles: stageFilesOnDemand, clock: systemClock, env: process.env, ...overrides }
   const startedAt = deps.clock.now()
   const cancel = new AbortController()
   const onSignal = (signal: string): void => {
@@ -180,7 +192,7 @@ async function execute(flow: Flow): Promise<void> {
   await failIfJobFailed(flow, job, lastState)
   job.verifySuccess?.(lastState)
 
-  if (output && job.stageFiles) outcome.files = await fetchFiles(flow, output, job, lastState, downloader)
+  if (output && job.filesOf) outcome.files = await fetchFiles(flow, output, job, lastState, downloader)
   if (inputs.jobType === 'codegen') outcome.dependencies = await warnAboutDependencies(outcome.job.outputs.dependencies, inputs.workspace)
   outcome.result = 'succeeded'
 }
@@ -189,9 +201,8 @@ async function execute(flow: Flow): Promise<void> {
 async function failIfJobFailed(flow: Flow, job: Job<unknown>, state: unknown): Promise<void> {
   if (job.phase(state) !== 'failed') return
   // Explaining may download the failing step's log: the run's signal ends that too (it explains without it).
-  const message = await job.explainFailure(state, flow.signal)
-  // The report is taken again: explaining the failure may have read the failing step's log.
-  flow.outcome.job = job.report(state)
+  const { message, sections } = await job.explainFailure(state, flow.signal)
+  flow.outcome.failureSections = sections
   throw new JobFailedError(message)
 }
 
@@ -212,7 +223,8 @@ async function fetchFiles(flow: Flow, output: OutputTarget, job: Job<unknown>, s
   core.info(`Fetching the ${job.noun}'s files into ${output.relative} ...`)
   const fetchStarted = clock.now()
   try {
-    await job.stageFiles!(state, staging, { downloader, signal, mask: maskOnce })
+    const files = await job.filesOf!(state, signal)
+    await flow.deps.stageFiles(files, staging, downloader, { signal, mask: maskOnce })
     signal.throwIfAborted()
   } catch (error) {
     // A download cut short by the deadline or a cancel fails with that reason, not the abort it caused.

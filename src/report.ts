@@ -31,6 +31,8 @@ export interface Outcome {
   consoleUrl?: string
   status?: string
   failure?: string
+  /** The summary's sections on why the job failed (a failing step and its log excerpt). */
+  failureSections?: string[]
   files?: FilesWritten
   dependencies?: DependencyCheck[]
   job?: JobReport
@@ -92,7 +94,7 @@ export function summaryMarkdown(outcome: Outcome): string {
   if (head) lines.push(head, '|:--|:--|', ...body, '')
 
   // What went wrong (a failing step and its log) comes before the files and dependencies.
-  for (const section of outcome.job?.sections ?? []) lines.push(section)
+  for (const section of outcome.failureSections ?? []) lines.push(section)
   if (outcome.files) lines.push(...fileSections(outcome.files))
   if (outcome.dependencies?.length) lines.push(...dependencyTable(outcome.dependencies))
   return lines.join('\n')

@@ -3,16 +3,9 @@ import type { CodegenJob } from '@aws-sdk/client-amplifyuibuilder'
 import { GetCodegenJobCommand, StartCodegenJobCommand } from '@aws-sdk/client-amplifyuibuilder'
 import type { RunContext } from '../../src/context.js'
 import { ActionError, JobFailedError } from '../../src/errors.js'
-import type { Staging, StagedFile } from '../../src/output-folder/types.js'
-import type { Downloader } from '../../src/transfer/types.js'
 import type { CodegenInputs } from '../../src/inputs.js'
 
-// The asset reader is the fetch side's business: here only how the job hands the URL over matters.
-const stageCodegenAsset = jest.fn<(...args: unknown[]) => Promise<StagedFile[]>>(async () => [])
-jest.unstable_mockModule('../../src/archives/asset.js', () => ({ stageCodegenAsset }))
-
-const { codegenErrorsOf, codegenPhase, createCodegenJob, deriveClientToken } = await import('../../src/jobs/codegen.js')
-const { CODEGEN_LIMITS } = await import('../../src/archives/limits.js')
+import { codegenErrorsOf, codegenPhase, createCodegenJob, deriveClientToken } from '../../src/jobs/codegen.js'
 
 const APP = 'd1a2b3c4d5e6f7'
 const URL_WITH_SECRET =
@@ -251,43 +244,30 @@ describe('verifySuccess', () => {
 describe('explainFailure', () => {
   it("includes the service's status message", async () => {
     const { job } = setup()
-    const message = await job.explainFailure(codegenJob({ id: 'job-3', status: 'failed', statusMessage: 'Schema ProductCard is invalid' }), signal)
+    const { message } = await job.explainFailure(codegenJob({ id: 'job-3', status: 'failed', statusMessage: 'Schema ProductCard is invalid' }), signal)
     expect(message).toContain('Codegen job job-3 failed: Schema ProductCard is invalid.')
     expect(message).toContain('render config')
   })
 
   it('says when the service gave no reason', async () => {
     const { job } = setup()
-    expect(await job.explainFailure(codegenJob({ status: 'failed' }), signal)).toContain('failed: the service gave no reason.')
+    expect((await job.explainFailure(codegenJob({ status: 'failed' }), signal)).message).toContain('failed: the service gave no reason.')
   })
 })
 
-describe('stageFiles', () => {
-  const staging = { root: '/stage/root', scratch: '/stage/scratch', add: () => undefined, files: [] } as Staging
-  const downloader = {} as Downloader
-
-  it('hands the asset URL to the asset reader with the codegen limits, signal and mask', async () => {
-    stageCodegenAsset.mockClear()
+describe('filesOf', () => {
+  it("says the job's files are its asset, whose URL it hands over as given", async () => {
     const { job } = setup()
-    const controller = new AbortController()
-    const mask = jest.fn()
-    await job.stageFiles!(codegenJob({ status: 'succeeded', asset: { downloadUrl: URL_WITH_SECRET } }), staging, { downloader, signal: controller.signal, mask })
-    expect(stageCodegenAsset).toHaveBeenCalledTimes(1)
-    const [url, stagingArg, downloaderArg, options] = stageCodegenAsset.mock.calls[0]!
-    expect(url).toBe(URL_WITH_SECRET)
-    expect(stagingArg).toBe(staging)
-    expect(downloaderArg).toBe(downloader)
-    expect(options).toMatchObject({ signal: controller.signal, limits: CODEGEN_LIMITS })
-    expect(typeof (options as { mask: unknown }).mask).toBe('function')
+    const files = await job.filesOf!(codegenJob({ status: 'succeeded', asset: { downloadUrl: URL_WITH_SECRET } }), signal)
+    expect(files).toMatchObject({ kind: 'codegen-asset', asset: { what: "the codegen job's asset" } })
+    expect(files.kind === 'codegen-asset' && (await files.asset.url(signal))).toBe(URL_WITH_SECRET)
   })
 
   it('fails a succeeded job without an asset', async () => {
-    stageCodegenAsset.mockClear()
     const { job } = setup()
-    await expect(job.stageFiles!(codegenJob({ id: 'job-4', status: 'succeeded' }), staging, { downloader, signal, mask: () => undefined })).rejects.toThrow(
+    await expect(job.filesOf!(codegenJob({ id: 'job-4', status: 'succeeded' }), signal)).rejects.toThrow(
       new JobFailedError('Codegen job job-4 succeeded but has no asset to download. Re-run the step; if it persists, report it to AWS.')
     )
-    expect(stageCodegenAsset).not.toHaveBeenCalled()
   })
 })
 

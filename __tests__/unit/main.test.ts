@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { OpenJob } from '../../src/jobs/index.js'
 import type { Job } from '../../src/jobs/types.js'
 import { OutputFolderError } from '../../src/output-folder/common.js'
-import { run } from '../../src/main.js'
+import { run, type StageFiles } from '../../src/main.js'
 import type { Phase } from '../../src/wait.js'
 
 interface FakeState {
@@ -36,7 +36,7 @@ function fakeJob(statuses: string[], extra: Partial<Job<FakeState>> = {}) {
     phase: state => PHASES[state.status] ?? 'running',
     status: state => state.status,
     async explainFailure(state) {
-      return `the fake job ended ${state.status}`
+      return { message: `the fake job ended ${state.status}` }
     },
     async stop() {
       calls.stop++
@@ -203,7 +203,7 @@ describe('run(): every AWS call and download ends at the deadline', () => {
   it('explaining a failed job (a log that never arrives) ends at the timeout, and the step reports the failure', async () => {
     process.env.INPUT_TIMEOUT = '1s'
     const { openJob } = fakeJob(['FAILED'], {
-      explainFailure: (_state, signal) => untilAborted(signal, () => 'the fake job FAILED (its log could not be read in time)')
+      explainFailure: (_state, signal) => untilAborted(signal, () => ({ message: 'the fake job FAILED (its log could not be read in time)' }))
     })
     await run({ openJob })
     expect(process.exitCode).toBe(1)
@@ -216,42 +216,43 @@ describe('run(): the error the user sees is what really happened while fetching'
     process.env['INPUT_OUTPUT-PATH'] = 'site'
   })
 
+  /** A job with files, which the fake `stageFiles` of each test stages (or fails to). */
+  const withFiles = () =>
+    fakeJob(['SUCCEED'], { filesOf: async () => ({ kind: 'artifact-zips', zips: [{ what: 'artifact site.zip', url: async () => 'https://example.com/site.zip' }] }) })
+
   it('a staging folder that cannot be removed does not hide why the fetch failed', async () => {
-    const { openJob } = fakeJob(['SUCCEED'], {
-      async stageFiles(_state, staging) {
-        ;(staging as unknown as { discard(): Promise<void> }).discard = () => Promise.reject(new Error('EBUSY: resource busy or locked'))
-        throw new Error('the artifact download broke')
-      }
-    })
-    await run({ openJob })
+    const { openJob } = withFiles()
+    const stageFiles: StageFiles = async (_files, staging) => {
+      ;(staging as unknown as { discard(): Promise<void> }).discard = () => Promise.reject(new Error('EBUSY: resource busy or locked'))
+      throw new Error('the artifact download broke')
+    }
+    await run({ openJob, stageFiles })
     expect(process.exitCode).toBe(1)
     expect(stdout).toMatch(/::error::the artifact download broke Removing the partly fetched files failed too \(EBUSY: resource busy or locked\); the next run of the action removes them\./)
   })
 
   it('a move that failed and could not be undone is reported as such, even when a cancel came meanwhile', async () => {
-    const { openJob } = fakeJob(['SUCCEED'], {
-      async stageFiles(_state, staging) {
-        ;(staging as unknown as { commit(): Promise<never> }).commit = async () => {
-          process.emit('SIGINT', 'SIGINT')
-          throw new OutputFolderError('putting back the previous content failed too; do not delete the work folder')
-        }
+    const { openJob } = withFiles()
+    const stageFiles: StageFiles = async (_files, staging) => {
+      ;(staging as unknown as { commit(): Promise<never> }).commit = async () => {
+        process.emit('SIGINT', 'SIGINT')
+        throw new OutputFolderError('putting back the previous content failed too; do not delete the work folder')
       }
-    })
-    await run({ openJob })
+    }
+    await run({ openJob, stageFiles })
     expect(process.exitCode).toBe(1)
     const errors = stdout.split('\n').filter(line => line.startsWith('::error::'))
     expect(errors).toEqual(['::error::putting back the previous content failed too; do not delete the work folder'])
   })
 
   it('a download cut short by a cancel fails as cancelled, not with the abort error it caused', async () => {
-    const { openJob } = fakeJob(['SUCCEED'], {
-      async stageFiles(_state, _staging, { signal }) {
-        setImmediate(() => process.emit('SIGTERM', 'SIGTERM'))
-        await untilAborted(signal, () => undefined)
-        throw new Error('This operation was aborted')
-      }
-    })
-    await run({ openJob })
+    const { openJob } = withFiles()
+    const stageFiles: StageFiles = async (_files, _staging, _downloader, { signal }) => {
+      setImmediate(() => process.emit('SIGTERM', 'SIGTERM'))
+      await untilAborted(signal, () => undefined)
+      throw new Error('This operation was aborted')
+    }
+    await run({ openJob, stageFiles })
     expect(process.exitCode).toBe(1)
     expect(stdout).toMatch(/::error::The workflow was cancelled \(SIGTERM\)\./)
     expect(stdout).not.toContain('This operation was aborted')

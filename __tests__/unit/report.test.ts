@@ -91,7 +91,7 @@ describe('summaryMarkdown', () => {
 
   it('puts what the job type tells about a failure before the files', () => {
     const markdown = summaryMarkdown(
-      outcome({ result: 'failed', job: { details: [], outputs: {}, sections: ['### Failing step: BUILD', ''] }, files: files({ files: ['a.js'] }) })
+      outcome({ result: 'failed', failureSections: ['### Failing step: BUILD', ''], files: files({ files: ['a.js'] }) })
     )
     expect(markdown.indexOf('### Failing step: BUILD')).toBeLessThan(markdown.indexOf('### Files'))
   })

@@ -1,16 +1,17 @@
 /**
- * Entry points of the fetch side for one job: the UI Builder codegen asset (a JSON manifest today,
- * a zip from older service versions) and hosting build artifacts (a zip). Each downloads into the
+ * The fetch side for one job: what the job module says its files are (JobFiles) is downloaded and
+ * staged here, with the limits of its kind: the UI Builder codegen asset (a JSON manifest today, a
+ * zip from older service versions) and hosting build artifacts (zips). Each downloads into the
  * staging scratch folder, then unpacks into staging.root.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdir, open, readFile, rm } from 'node:fs/promises'
 import * as path from 'node:path'
 import { UnsafeContentError } from '../errors.js'
-import { maxArchiveBytes } from './limits.js'
+import { ARTIFACT_LIMITS, CODEGEN_LIMITS, maxArchiveBytes } from './limits.js'
 import { parseCodegenManifest, stageCodegenManifest } from './manifest.js'
 import { maskPresignedUrl } from '../transfer/mask.js'
-import type { FetchLimits } from './types.js'
+import type { FetchLimits, JobFiles } from './types.js'
 import type { StagedFile, Staging } from '../output-folder/types.js'
 import type { Downloader, MaskSecret } from '../transfer/types.js'
 import { extractZip } from './zip.js'
@@ -19,6 +20,20 @@ import { stageZipStreaming } from './zip-stream.js'
 /** A zip starts with a local file header; an empty zip is only its end record. */
 const ZIP_LOCAL_HEADER = Buffer.from('PK\x03\x04', 'latin1')
 const ZIP_EMPTY_ARCHIVE = Buffer.from('PK\x05\x06', 'latin1')
+
+/** Downloads and stages every file of a job; throws on the first that cannot be staged. */
+export async function stageJobFiles(files: JobFiles, staging: Staging, downloader: Downloader, options: { signal: AbortSignal; mask: MaskSecret }): Promise<void> {
+  const { signal } = options
+  switch (files.kind) {
+    case 'codegen-asset':
+      await stageCodegenAsset(await files.asset.url(signal), staging, downloader, { ...options, limits: CODEGEN_LIMITS })
+      return
+    case 'artifact-zips':
+      for (const zip of files.zips) {
+        await stageZipFromUrl(await zip.url(signal), staging, downloader, { ...options, limits: ARTIFACT_LIMITS, what: zip.what })
+      }
+  }
+}
 
 export interface StageOptions {
   signal?: AbortSignal

@@ -9,3 +9,20 @@ export interface FetchLimits {
   /** Most bytes of a manifest or other JSON document read into memory. */
   maxDocumentBytes: number
 }
+
+/**
+ * One file the fetch side downloads: how messages name it, and how to get its presigned URL,
+ * asked for right before the download (a URL fetched long before could expire meanwhile).
+ */
+export interface RemoteFile {
+  /** Human words, e.g. "artifact site.zip". Never the URL: it is a secret. */
+  what: string
+  url(signal: AbortSignal): Promise<string>
+}
+
+/** What a job's files are made of, as its job module says; asset.ts downloads and stages them. */
+export type JobFiles =
+  /** UI Builder codegen: a manifest of presigned files, or a zip from older service versions. */
+  | { kind: 'codegen-asset'; asset: RemoteFile }
+  /** Hosting build artifacts: zips, unpacked together into one folder. */
+  | { kind: 'artifact-zips'; zips: RemoteFile[] }

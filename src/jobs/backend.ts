@@ -46,7 +46,7 @@ export function createBackendJob(inputs: BackendInputs, { client, log, region }:
     status: job => job.Status ?? 'unknown',
 
     async explainFailure(job) {
-      return `The ${what} FAILED${job.Operation ? ` (operation ${job.Operation})` : ''}: ${job.Error || 'Amplify gave no reason'}.`
+      return { message: `The ${what} FAILED${job.Operation ? ` (operation ${job.Operation})` : ''}: ${job.Error || 'Amplify gave no reason'}.` }
     },
 
     report(job) {

@@ -12,7 +12,6 @@ import {
 } from '@aws-sdk/client-amplifyuibuilder'
 import type { RunContext } from '../context.js'
 import { ActionError, JobFailedError } from '../errors.js'
-import { CODEGEN_LIMITS } from '../archives/limits.js'
 import { maskPresignedUrl } from '../transfer/mask.js'
 import type { MaskSecret } from '../transfer/types.js'
 import type { CodegenInputs } from '../inputs.js'
@@ -84,15 +83,13 @@ export function createCodegenJob(inputs: CodegenInputs, { client, context, mask,
     },
 
     async explainFailure(job) {
-      return `Codegen job ${job.id} failed: ${job.statusMessage || 'the service gave no reason'}. Check the components and the render config in Amplify Studio, then re-run.`
+      return { message: `Codegen job ${job.id} failed: ${job.statusMessage || 'the service gave no reason'}. Check the components and the render config in Amplify Studio, then re-run.` }
     },
 
-    async stageFiles(job, staging, { downloader, signal }) {
+    async filesOf(job) {
       const url = job.asset?.downloadUrl
       if (!url) throw new JobFailedError(`Codegen job ${job.id} succeeded but has no asset to download. Re-run the step; if it persists, report it to AWS.`)
-      // Loaded here rather than at the top: the zip reader is not needed before the first request.
-      const { stageCodegenAsset } = await import('../archives/asset.js')
-      await stageCodegenAsset(url, staging, downloader, { signal, limits: CODEGEN_LIMITS, mask })
+      return { kind: 'codegen-asset', asset: { what: "the codegen job's asset", url: () => Promise.resolve(url) } }
     },
 
     report(job): JobReport {

@@ -17,36 +17,14 @@ import {
 import { ActionError } from '../errors.js'
 import { afterGrace } from '../stop-signal.js'
 import { formatDuration } from '../duration.js'
-import { ARTIFACT_LIMITS } from '../archives/limits.js'
 import { maskPresignedUrl } from '../transfer/mask.js'
 import type { MaskSecret } from '../transfer/types.js'
 import type { HostingInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
+import { type FailureDetails, MAX_LOG_BYTES, failureSections, readLog } from './build-log.js'
 import type { Job, JobLog, JobReport } from './types.js'
 import type { Downloader } from '../transfer/types.js'
 
-/** How much of a failed step's log is shown: enough for a stack trace and its cause. */
-export const LOG_TAIL_LINES = 200
-/** A build log beyond this is read only in part: the tail is what matters. */
-const MAX_LOG_BYTES = 16 * 1024 * 1024
-/** Lines that look like the cause of a failure, searched from the end of the log. */
-const ERROR_LINE = /\b(error|failed|failure|fatal|exception|cannot|could not|not found|denied)\b|ERR!|✖/i
-/** `TypeError:`, `ModuleNotFoundError`, `NullPointerException`: error class names (case matters). */
-const ERROR_NAME = /[a-z](Error|Exception)\b/
-/**
- * Closing lines that say that a build failed, not why: Amplify's own ("!!! Build failed", "!!! Error:
- * Command failed with exit code 2"), the package managers' trailers and tsc's count. A line before
- * them is preferred; they are shown only when nothing else looks like an error.
- */
-const GENERIC_FAILURE_LINES: readonly RegExp[] = [
-  /^!!!\s*(Build failed\b.*|Error: Command failed with exit code \d+\.?)$/i,
-  /^(error |\S*\s*ELIFECYCLE\s+)?Command failed with exit code \d+\.?$/i,
-  /^npm (ERR!|error)\s*$/i,
-  /^npm (ERR!|error) +(code |errno |syscall |path |command |signal |workspace |location |Lifecycle |Failed at the |This is probably not a problem with npm|Exit status|Make sure you have|A complete log of this run)/i,
-  /^Found \d+ errors?\b/
-]
-/** The timestamp and level Amplify puts before every log line: `2024-05-01T10:00:00.000Z [INFO]: `. */
-const LOG_LINE_PREFIX = /^\d{4}-\d\d-\d\dT[\d:.]+Z?\s+(\[[A-Z]+\]:\s?)?/
 /**
  * A StartJob in flight when the workflow is cancelled is given this long to answer: aborting it
  * could leave a job that was created but never stopped. The rest of the runner's 7.5 s between
@@ -76,14 +54,6 @@ export interface HostingJobDependencies {
   downloader: Downloader
 }
 
-/** What the action learned about a failed job, for the error and the summary. */
-interface FailureDetails {
-  step?: string
-  reason?: string
-  errorLine?: string
-  tail: string[]
-}
-
 export function createHostingJob(inputs: HostingInputs, { client, region, mask, log, downloader }: HostingJobDependencies): Job<AmplifyJob> {
   const ids = { appId: inputs.appId, branchName: inputs.branch }
   let jobId: string | undefined
@@ -92,7 +62,6 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
   /** Elapsed time at which the job was first seen PENDING. */
   let pendingSince: number | undefined
   const unknownStatusesSeen = new Set<string>()
-  let failure: FailureDetails | undefined
   const stepsStarted = new Set<string>()
   const stepsEnded = new Set<string>()
 
@@ -180,33 +149,32 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
     async explainFailure(job, signal) {
       const status = job.summary?.status
       if (status === 'CANCELLED') {
-        return `Amplify Hosting job ${jobId} was CANCELLED (stopped in the console, by another workflow or by this one) before it finished. Start a new release to deploy.`
+        return { message: `Amplify Hosting job ${jobId} was CANCELLED (stopped in the console, by another workflow or by this one) before it finished. Start a new release to deploy.` }
       }
-      failure = await readFailure(job, { downloader, mask, signal, log })
+      const failure = await readFailure(job, { downloader, mask, signal, log })
       const parts = [`Amplify Hosting job ${jobId} FAILED`]
       if (failure.step) parts[0] += ` in step ${failure.step}`
       if (failure.reason) parts.push(`reason: ${failure.reason}`)
       if (failure.errorLine) parts.push(`last error line: ${failure.errorLine}`)
       const where = failure.tail.length ? `the ${failure.step ?? 'step'} log above, or the job in the Amplify console` : 'the job in the Amplify console'
-      return `${asSentence(parts.join('; '))} See ${where}.`
+      return { message: `${asSentence(parts.join('; '))} See ${where}.`, sections: failureSections(failure) }
     },
 
-    async stageFiles(job, staging, { downloader: files, signal }) {
-      const what = `the build artifacts of job ${jobId}`
-      // Loaded here rather than at the top: the zip reader is not needed before the first request.
-      const { stageZipFromUrl } = await import('../archives/asset.js')
+    async filesOf(job, signal) {
       const stepUrl = (job.steps ?? []).find(step => step.artifactsUrl)?.artifactsUrl
-      if (stepUrl) {
-        await stageZipFromUrl(stepUrl, staging, files, { signal, limits: ARTIFACT_LIMITS, mask, what })
-        return
-      }
+      if (stepUrl) return { kind: 'artifact-zips', zips: [{ what: `the build artifacts of job ${jobId}`, url: () => Promise.resolve(stepUrl) }] }
       const artifacts = await listArtifacts(client, { ...ids, jobId: jobId! }, signal)
       if (!artifacts.length) throw new ActionError(`Job ${jobId} succeeded but has no build artifacts to fetch. Remove 'output-path' if the build produces none.`)
-      for (const artifact of artifacts) {
-        const answer = await client.send(new GetArtifactUrlCommand({ artifactId: artifact.artifactId! }), { abortSignal: signal })
-        if (!answer.artifactUrl) throw new ActionError(`Amplify gave no URL for artifact ${artifact.artifactFileName}. Re-run the step.`)
-        await stageZipFromUrl(answer.artifactUrl, staging, files, { signal, limits: ARTIFACT_LIMITS, mask, what: `artifact ${artifact.artifactFileName}` })
-      }
+      const zips = artifacts.map(artifact => ({
+        what: `artifact ${artifact.artifactFileName}`,
+        // Asked for right before its download: the URL expires.
+        url: async (signal: AbortSignal) => {
+          const answer = await client.send(new GetArtifactUrlCommand({ artifactId: artifact.artifactId! }), { abortSignal: signal })
+          if (!answer.artifactUrl) throw new ActionError(`Amplify gave no URL for artifact ${artifact.artifactFileName}. Re-run the step.`)
+          return answer.artifactUrl
+        }
+      }))
+      return { kind: 'artifact-zips', zips }
     },
 
     async stop(signal) {
@@ -232,49 +200,12 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
       if (job?.summary?.commitId) details.push(['Commit', `\`${job.summary.commitId.slice(0, 12)}\``])
       const steps = (job?.steps ?? []).map(step => `${STEP_ICONS[step.status ?? ''] ?? '⏸️'} ${step.stepName} ${step.status}${step.startTime && step.endTime ? ` ${stepDuration(step)}` : ''}`).join(', ')
       if (steps) details.push(['Steps', steps])
-      const sections: string[] = []
-      if (failure && (failure.step || failure.tail.length)) {
-        const reason = failure.reason ? `: ${failure.reason}` : ''
-        sections.push(`### Failing step: ${failure.step ?? 'unknown'}${reason}`, '')
-        // The lines that lead to the error, open: what a reader looks for first.
-        const context = errorContext(failure.tail, failure.errorLine)
-        if (context.length) {
-          const lead = failure.errorLine ? `The ${failure.step ?? 'step'} log around the last error line:` : `The end of the ${failure.step ?? 'step'} log:`
-          sections.push(lead, '', '```text', ...context.map(line => line.replace(/```/g, "'''")), '```', '')
-        }
-        if (failure.tail.length) {
-          sections.push(
-            `<details><summary>Last ${failure.tail.length} lines of the ${failure.step ?? 'step'} log</summary>`,
-            '',
-            '```text',
-            ...failure.tail.map(line => line.replace(/```/g, "'''")),
-            '```',
-            '',
-            '</details>',
-            ''
-          )
-        }
-      }
-      return { details, outputs: {}, sections }
+      return { details, outputs: {} }
     }
   }
 }
 
 const STEP_ICONS: Record<string, string> = { SUCCEED: '✅', FAILED: '❌', CANCELLED: '🛑', RUNNING: '⏳' }
-/** How many lines before the error line the summary shows open (the whole tail stays folded). */
-const CONTEXT_LINES_BEFORE = 10
-const CONTEXT_LINES_AFTER = 2
-
-/**
- * The lines around the last error line, without timestamps; the last lines of the log when no
- * line looks like an error.
- */
-export function errorContext(tail: readonly string[], errorLine: string | undefined): string[] {
-  const plain = tail.map(line => line.replace(LOG_LINE_PREFIX, ''))
-  let at = errorLine === undefined ? -1 : plain.findLastIndex(line => line.trim() === errorLine)
-  if (at < 0) at = plain.length - 1 - CONTEXT_LINES_AFTER
-  return plain.slice(Math.max(0, at - CONTEXT_LINES_BEFORE), at + 1 + CONTEXT_LINES_AFTER)
-}
 
 export function hostingPhase(job: AmplifyJob): Phase {
   const status = job.summary?.status ?? ''
@@ -300,32 +231,13 @@ async function readFailure(job: AmplifyJob, { downloader, mask, signal, log }: F
   try {
     maskPresignedUrl(failed.logUrl, mask)
     const body = await downloader.toBuffer(failed.logUrl, { signal, maxBytes: MAX_LOG_BYTES, what: `the ${failed.stepName} log` })
-    const lines = body.toString('utf8').replace(/\r\n?/g, '\n').split('\n')
-    while (lines.length && lines[lines.length - 1] === '') lines.pop()
-    details.tail = lines.slice(-LOG_TAIL_LINES)
-    details.errorLine = lastErrorLine(details.tail, failed.statusReason)
+    Object.assign(details, readLog(body, failed.statusReason))
     log.group(`Last ${details.tail.length} lines of the ${failed.stepName} log`, details.tail)
   } catch (error) {
     // Cancelled while fetching it: the job's failure is still what the step reports, without the log.
     if (!signal.aborted) log.warning(`Could not read the ${failed.stepName} log: ${(error as Error).message}`)
   }
   return details
-}
-
-/**
- * The last line that looks like an error, without Amplify's timestamp and level. Amplify's own
- * closing lines (and the line repeating the step's statusReason) only count when nothing else does.
- */
-export function lastErrorLine(lines: readonly string[], statusReason?: string): string | undefined {
-  let fallback: string | undefined
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const text = lines[i]!.replace(LOG_LINE_PREFIX, '').trim()
-    if (!text || !(ERROR_LINE.test(text) || ERROR_NAME.test(text))) continue
-    const generic = GENERIC_FAILURE_LINES.some(line => line.test(text)) || (statusReason !== undefined && text === `!!! ${statusReason.trim()}`)
-    if (!generic) return text
-    fallback ??= text
-  }
-  return fallback
 }
 
 /** Every artifact of the job: ListArtifacts answers in pages of at most 50, joined by nextToken. */

@@ -2,8 +2,7 @@
  * The one small interface every job type implements, so that main.ts, the wait loop, the fetch and
  * the report serve codegen, hosting and backend jobs alike.
  */
-import type { Staging } from '../output-folder/types.js'
-import type { Downloader, MaskSecret } from '../transfer/types.js'
+import type { JobFiles } from '../archives/types.js'
 import type { Phase } from '../wait.js'
 
 export interface JobStart<S> {
@@ -14,12 +13,6 @@ export interface JobStart<S> {
   consoleUrl?: string
   /** The state the start answer already carried (used for `wait: false`). */
   state?: S
-}
-
-export interface StageContext {
-  downloader: Downloader
-  signal: AbortSignal
-  mask: MaskSecret
 }
 
 /** Where job modules print: the runner's log, through the runner's workflow commands (workflow-commands.ts) in production. */
@@ -36,7 +29,12 @@ export interface JobReport {
   details: Array<[string, string]>
   /** Outputs only this job type sets (e.g. dependencies). */
   outputs: Record<string, string>
-  /** Further Markdown sections (a failing step's log excerpt). */
+}
+
+/** Why a job ended failed: the step's error message, and Markdown for the job summary. */
+export interface FailureExplanation {
+  message: string
+  /** Sections for the summary (a failing step and its log excerpt). */
   sections?: string[]
 }
 
@@ -54,10 +52,13 @@ export interface Job<S> {
   observe?(state: S, elapsedMs: number): void
   /** Throws when a job the service calls successful is not (per-component codegen errors). */
   verifySuccess?(state: S): void
-  /** The message for a job that ended failed; may download its log. */
-  explainFailure(state: S, signal: AbortSignal): Promise<string>
-  /** Writes the job's files into the staging folder; absent when the job type has none. */
-  stageFiles?(state: S, staging: Staging, context: StageContext): Promise<void>
+  /** Why a job that ended failed did so; may download its log (the signal ends that). */
+  explainFailure(state: S, signal: AbortSignal): Promise<FailureExplanation>
+  /**
+   * What the job's files are (it may ask AWS where they are); the fetch side downloads and stages
+   * them. Absent when the job type has none.
+   */
+  filesOf?(state: S, signal: AbortSignal): Promise<JobFiles>
   /**
    * Stops the job where the service can (hosting); the signal bounds the request. May return a sentence for the failure message
    * saying what became of the job ("Job 12 was stopped (StopJob).").

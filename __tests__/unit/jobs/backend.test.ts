@@ -99,10 +99,10 @@ describe('backend jobs', () => {
 
   it("a failed job's message has its operation and error", async () => {
     const { job } = setup()
-    expect(await job.explainFailure({ Status: 'FAILED', Operation: 'UpdateBackendAuth', Error: 'Stack update failed' }, signal)).toBe(
+    expect((await job.explainFailure({ Status: 'FAILED', Operation: 'UpdateBackendAuth', Error: 'Stack update failed' }, signal)).message).toBe(
       `The backend job job-7 of environment 'staging' in app ${APP} FAILED (operation UpdateBackendAuth): Stack update failed.`
     )
-    expect(await job.explainFailure({ Status: 'FAILED' }, signal)).toBe(
+    expect((await job.explainFailure({ Status: 'FAILED' }, signal)).message).toBe(
       `The backend job job-7 of environment 'staging' in app ${APP} FAILED: Amplify gave no reason.`
     )
   })

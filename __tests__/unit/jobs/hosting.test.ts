@@ -14,15 +14,11 @@ import {
   StopJobCommand
 } from '@aws-sdk/client-amplify'
 import { ActionError } from '../../../src/errors.js'
-import type { StagedFile, Staging } from '../../../src/output-folder/types.js'
 import type { Downloader } from '../../../src/transfer/types.js'
 import type { HostingInputs } from '../../../src/inputs.js'
 
-// Unpacking zips is the fetch side's business: here only which URL is handed over matters.
-const stageZipFromUrl = jest.fn<(...args: unknown[]) => Promise<StagedFile[]>>(async () => [])
-jest.unstable_mockModule('../../../src/archives/asset.js', () => ({ stageZipFromUrl }))
-
-const { createHostingJob, errorContext, hostingPhase, lastErrorLine, LOG_TAIL_LINES, QUEUED_NOTICE_AFTER_MS } = await import('../../../src/jobs/hosting.js')
+import { LOG_TAIL_LINES } from '../../../src/jobs/build-log.js'
+import { createHostingJob, hostingPhase, QUEUED_NOTICE_AFTER_MS } from '../../../src/jobs/hosting.js'
 
 const APP = 'd1a2b3c4d5e6f7'
 const SIGNATURE = '0123456789abcdef'.repeat(4)
@@ -137,7 +133,6 @@ const signal = new AbortController().signal
 
 afterEach(() => {
   jest.useRealTimers()
-  stageZipFromUrl.mockClear()
 })
 
 describe('start', () => {
@@ -360,8 +355,8 @@ describe('a failed job', () => {
     const context = setup({ log: options.log, answers: { get: () => ({ job: job('FAILED', steps) }) } })
     await context.hosting.start(signal)
     const state = await context.hosting.read(signal)
-    const message = await context.hosting.explainFailure(state, signal)
-    return { ...context, message, logUrl, state }
+    const { message, sections } = await context.hosting.explainFailure(state, signal)
+    return { ...context, message, sections, logUrl, state }
   }
 
   it('names the step, its reason and the line that explains it, and shows the last 200 lines', async () => {
@@ -382,9 +377,9 @@ describe('a failed job', () => {
   })
 
   it('puts the same into the job summary', async () => {
-    const { hosting, state } = await failed({ log: buildLog(10) })
+    const { hosting, state, sections } = await failed({ log: buildLog(10) })
     const report = hosting.report(state)
-    const markdown = report.sections!.join('\n')
+    const markdown = sections!.join('\n')
     expect(markdown).toContain('### Failing step: BUILD: npm run build exited with 2')
     // The lines up to the error line and two after it, open and without timestamps; the whole tail folded.
     const open = markdown.slice(markdown.indexOf('The BUILD log around the last error line:'), markdown.indexOf('<details>'))
@@ -402,18 +397,18 @@ describe('a failed job', () => {
   })
 
   it('a log line cannot close the summary code block', async () => {
-    const { hosting, state } = await failed({ log: 'before\n```\n## injected\nnpm ERR! broke\n' })
-    const markdown = hosting.report(state).sections!.join('\n')
+    const { sections } = await failed({ log: 'before\n```\n## injected\nnpm ERR! broke\n' })
+    const markdown = sections!.join('\n')
     // Two code blocks (the lines around the error, open; the whole tail, folded): two fences each.
     expect(markdown.match(/```/g)).toHaveLength(4)
     expect(markdown).toContain("'''")
   })
 
   it('an unreadable log still names the step and reason, with a warning', async () => {
-    const { message, warnings, hosting, state } = await failed({ log: undefined })
+    const { message, warnings, sections } = await failed({ log: undefined })
     expect(message).toBe('Amplify Hosting job 12 FAILED in step BUILD; reason: npm run build exited with 2. See the job in the Amplify console.')
     expect(warnings()).toEqual([expect.stringMatching(/^Could not read the BUILD log: .*403 Forbidden/)])
-    expect(hosting.report(state).sections!.join('\n')).toContain('### Failing step: BUILD: npm run build exited with 2')
+    expect(sections!.join('\n')).toContain('### Failing step: BUILD: npm run build exited with 2')
   })
 
   it('without steps, says only that the job failed', async () => {
@@ -429,7 +424,7 @@ describe('a failed job', () => {
   it('a CANCELLED job says it was cancelled, without fetching a log', async () => {
     const context = setup({ answers: { get: () => ({ job: job('CANCELLED', [step('BUILD', 'CANCELLED', { logUrl: presigned('log') })]) }) } })
     await context.hosting.start(signal)
-    const message = await context.hosting.explainFailure(await context.hosting.read(signal), signal)
+    const { message } = await context.hosting.explainFailure(await context.hosting.read(signal), signal)
     expect(message).toMatch(/^Amplify Hosting job 12 was CANCELLED .* before it finished\. Start a new release to deploy\.$/)
     expect(context.downloaded).toEqual([])
   })
@@ -440,64 +435,10 @@ describe('a failed job', () => {
     await context.hosting.start(signal)
     const state = await context.hosting.read(signal)
     controller.abort(new Error('cancelled'))
-    expect(await context.hosting.explainFailure(state, controller.signal)).toBe(
+    expect((await context.hosting.explainFailure(state, controller.signal)).message).toBe(
       'Amplify Hosting job 12 FAILED in step BUILD; reason: exit 1. See the job in the Amplify console.'
     )
     expect(context.warnings()).toEqual([])
-  })
-})
-
-describe('lastErrorLine', () => {
-  it("prefers the line that explains the failure over Amplify's closing lines", () => {
-    expect(lastErrorLine(["Module not found: Error: Can't resolve './x'", '!!! Build failed', '!!! Error: Command failed with exit code 1'])).toBe(
-      "Module not found: Error: Can't resolve './x'"
-    )
-  })
-
-  it.each([
-    [
-      'npm',
-      ['npm ERR! Missing script: "build"', 'npm ERR! ', 'npm ERR! A complete log of this run can be found in: /root/.npm/_logs/x.log'],
-      'npm ERR! Missing script: "build"'
-    ],
-    [
-      'npm 10',
-      [
-        '[vite]: Rollup failed to resolve import "x" from "src/main.tsx".',
-        'npm error code ELIFECYCLE',
-        'npm error path /codebuild/output/src/app',
-        'npm error command failed',
-        'npm error command sh -c vite build'
-      ],
-      '[vite]: Rollup failed to resolve import "x" from "src/main.tsx".'
-    ],
-    ['yarn', ['error TS2304: Cannot find name "x".', 'error Command failed with exit code 2.', 'info Visit https://yarnpkg.com for documentation.'], 'error TS2304: Cannot find name "x".'],
-    ['pnpm', ['Error: Build failed with 1 error:', ' ELIFECYCLE  Command failed with exit code 1.'], 'Error: Build failed with 1 error:'],
-    ['tsc', ["src/a.ts(1,1): error TS1005: ';' expected.", 'Found 1 error in src/a.ts:1'], "src/a.ts(1,1): error TS1005: ';' expected."]
-  ])("skips the %s trailer", (_tool, lines, expected) => {
-    expect(lastErrorLine(lines)).toBe(expected)
-  })
-
-  it('knows error class names', () => {
-    expect(lastErrorLine(['TypeError: x is undefined', 'done'])).toBe('TypeError: x is undefined')
-    expect(lastErrorLine(['java.lang.NullPointerException', 'done'])).toBe('java.lang.NullPointerException')
-    expect(lastErrorLine(['The terror of interrupted builds'])).toBeUndefined()
-  })
-
-  it("skips the line that repeats the step's statusReason", () => {
-    expect(lastErrorLine(['TypeError: x is undefined', '!!! Could not build: failure'], 'Could not build: failure')).toBe('TypeError: x is undefined')
-  })
-
-  it("falls back to Amplify's closing line when nothing else looks like an error", () => {
-    expect(lastErrorLine(['2024-05-01T10:00:00.000Z [INFO]: compiling', '2024-05-01T10:00:01.000Z [ERROR]: !!! Build failed', ''])).toBe('!!! Build failed')
-  })
-
-  it("strips Amplify's timestamp and level", () => {
-    expect(lastErrorLine(['2024-05-01T10:00:00.123Z [ERROR]: Error: Cannot find module vite'])).toBe('Error: Cannot find module vite')
-  })
-
-  it('finds nothing in a log without errors', () => {
-    expect(lastErrorLine(['all good', 'built in 3s'])).toBeUndefined()
   })
 })
 
@@ -564,18 +505,21 @@ describe('stop', () => {
 })
 
 describe('artifacts', () => {
-  const staging = { root: '/work/site/.staging', scratch: '/work/site/.scratch', add: () => undefined, files: [] } as Staging
-  const stageContext = (mask = (_: string) => undefined) => ({ downloader: {} as Downloader, signal, mask })
+  /** The zips a job's filesOf names, each as [how messages name it, its URL], URLs asked for in turn. */
+  async function zipsOf(hosting: ReturnType<typeof setup>['hosting'], state: AmplifyJob): Promise<Array<[string, string]>> {
+    const files = await hosting.filesOf!(state, signal)
+    if (files.kind !== 'artifact-zips') throw new Error(`expected artifact zips, got ${files.kind}`)
+    const zips: Array<[string, string]> = []
+    for (const zip of files.zips) zips.push([zip.what, await zip.url(signal)])
+    return zips
+  }
 
   it("unpacks the step's artifactsUrl", async () => {
     const artifactsUrl = presigned('artifacts.zip')
     const { hosting, sent } = setup()
     await hosting.start(signal)
-    await hosting.stageFiles!(job('SUCCEED', [step('BUILD', 'SUCCEED', { artifactsUrl }), step('DEPLOY', 'SUCCEED')]), staging, stageContext())
-    expect(stageZipFromUrl).toHaveBeenCalledTimes(1)
-    expect(stageZipFromUrl.mock.calls[0]![0]).toBe(artifactsUrl)
-    expect(stageZipFromUrl.mock.calls[0]![1]).toBe(staging)
-    expect(stageZipFromUrl.mock.calls[0]![3]).toMatchObject({ what: 'the build artifacts of job 12' })
+    const zips = await zipsOf(hosting, job('SUCCEED', [step('BUILD', 'SUCCEED', { artifactsUrl }), step('DEPLOY', 'SUCCEED')]))
+    expect(zips).toEqual([['the build artifacts of job 12', artifactsUrl]])
     expect(sent.some(s => s.command instanceof ListArtifactsCommand)).toBe(false)
   })
 
@@ -587,12 +531,14 @@ describe('artifacts', () => {
       }
     })
     await hosting.start(signal)
-    await hosting.stageFiles!(job('SUCCEED', [step('BUILD', 'SUCCEED')]), staging, stageContext())
+    const zips = await zipsOf(hosting, job('SUCCEED', [step('BUILD', 'SUCCEED')]))
     const list = sent.find(s => s.command instanceof ListArtifactsCommand)!.command as ListArtifactsCommand
     expect(list.input).toEqual({ appId: APP, branchName: 'main', jobId: '12', maxResults: 50 })
     expect(sent.filter(s => s.command instanceof GetArtifactUrlCommand).map(s => (s.command as GetArtifactUrlCommand).input.artifactId)).toEqual(['a1', 'a2'])
-    expect(stageZipFromUrl.mock.calls.map(call => call[0])).toEqual([presigned('a1.zip'), presigned('a2.zip')])
-    expect(stageZipFromUrl.mock.calls.map(call => (call[3] as { what: string }).what)).toEqual(['artifact site.zip', 'artifact server.zip'])
+    expect(zips).toEqual([
+      ['artifact site.zip', presigned('a1.zip')],
+      ['artifact server.zip', presigned('a2.zip')]
+    ])
   })
 
   it('pages through every artifact with nextToken, asking for the largest page', async () => {
@@ -614,15 +560,15 @@ describe('artifacts', () => {
       }
     })
     await hosting.start(signal)
-    await hosting.stageFiles!(job('SUCCEED', [step('BUILD', 'SUCCEED')]), staging, stageContext())
+    const zips = await zipsOf(hosting, job('SUCCEED', [step('BUILD', 'SUCCEED')]))
     expect(tokens).toEqual([undefined, 'page-2', 'page-3'])
-    expect(stageZipFromUrl.mock.calls.map(call => call[0])).toEqual([presigned('a1.zip'), presigned('a2.zip'), presigned('a3.zip')])
+    expect(zips.map(([, url]) => url)).toEqual([presigned('a1.zip'), presigned('a2.zip'), presigned('a3.zip')])
   })
 
   it('a job without artifacts fails with advice', async () => {
     const { hosting } = setup()
     await hosting.start(signal)
-    await expect(hosting.stageFiles!(job('SUCCEED', [step('BUILD', 'SUCCEED')]), staging, stageContext())).rejects.toThrow(
+    await expect(hosting.filesOf!(job('SUCCEED', [step('BUILD', 'SUCCEED')]), signal)).rejects.toThrow(
       "Job 12 succeeded but has no build artifacts to fetch. Remove 'output-path' if the build produces none."
     )
   })
@@ -630,7 +576,7 @@ describe('artifacts', () => {
   it('an artifact without a URL fails', async () => {
     const { hosting } = setup({ answers: { list: () => ({ artifacts: [{ artifactFileName: 'site.zip', artifactId: 'a1' }] }), artifactUrl: () => ({}) } })
     await hosting.start(signal)
-    await expect(hosting.stageFiles!(job('SUCCEED', []), staging, stageContext())).rejects.toThrow(/no URL for artifact site.zip/)
+    await expect(zipsOf(hosting, job('SUCCEED', []))).rejects.toThrow(/no URL for artifact site.zip/)
   })
 })
 
@@ -644,7 +590,6 @@ describe('report', () => {
       ['Commit', '`c0ffeec0ffee`'],
       ['Steps', '✅ BUILD SUCCEED 1m23s, ✅ DEPLOY SUCCEED 1m23s']
     ])
-    expect(report.sections).toEqual([])
   })
 
   it('works before any state is known', () => {
@@ -653,24 +598,5 @@ describe('report', () => {
       ['App', `\`${APP}\``],
       ['Branch', '`main`']
     ])
-  })
-})
-
-describe('errorContext', () => {
-  const tail = Array.from({ length: 30 }, (_, i) => `2024-05-01T10:00:00.000Z [INFO]: line ${i + 1}`)
-
-  it('shows ten lines before the error line and two after, without timestamps', () => {
-    expect(errorContext(tail, 'line 20')).toEqual(Array.from({ length: 13 }, (_, i) => `line ${i + 10}`))
-  })
-
-  it('shows the last lines when no line looks like an error, or the error line is not in the tail', () => {
-    const last = Array.from({ length: 13 }, (_, i) => `line ${i + 18}`)
-    expect(errorContext(tail, undefined)).toEqual(last)
-    expect(errorContext(tail, 'not there')).toEqual(last)
-  })
-
-  it('stays inside a short log', () => {
-    expect(errorContext(['only error'], 'only error')).toEqual(['only error'])
-    expect(errorContext([], undefined)).toEqual([])
   })
 })
