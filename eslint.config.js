@@ -13,6 +13,16 @@ export default tseslint.config(
     }
   },
   {
+    // The action's own code is type-checked by the linter too: a promise nobody awaits, or one
+    // handed where a callback's result is ignored, loses its error (an unhandled rejection).
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error'
+    }
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } }
   }

@@ -5,10 +5,10 @@
 
 /**
  * Parallel downloads (and sockets per host). A codegen manifest has hundreds of small files behind
- * one S3 host, each costing S3's first-byte latency (tens of ms) and only kilobytes: 32 at once hide
- * that latency (300 files in about 10 rounds; 16 took a third longer, 64 gained nothing on a 2-CPU
- * runner, see docs/performance.md) while staying far below what S3 serves one prefix (thousands of
- * GETs per second) and below the AWS SDK's own 50 sockets.
+ * one S3 host, each costing S3's first-byte latency (tens of ms) and only kilobytes: enough at once
+ * hide that latency (docs/performance.md, "32 downloads at once", has the figures for 16, 32 and
+ * 64) while staying far below what S3 serves one prefix (thousands of GETs per second) and below
+ * the AWS SDK's own 50 sockets.
  */
 export const DOWNLOAD_CONCURRENCY = 32
 
