@@ -1,7 +1,8 @@
 /**
- * What the action needs to know about the workflow run, read from the runner's environment. Kept
- * small on purpose: @actions/github would bring a whole Octokit stack into the bundle for a few
- * environment variables and one JSON file.
+ * What the action needs to know about the workflow run, read from the runner's environment and the
+ * event payload. Kept small on purpose: @actions/github's context would bring its whole Octokit
+ * stack into every run for a few environment variables and one JSON file (it is loaded only to
+ * write a pull request comment).
  */
 import { readFileSync } from 'node:fs'
 
@@ -19,7 +20,16 @@ export interface RunContext {
   sha?: string
   /** The pushed head commit, when the event has one (push events). */
   headCommit?: { message?: string; timestamp?: string }
+  /** GITHUB_EVENT_NAME: push, pull_request, workflow_dispatch, ... */
+  eventName?: string
+  /** The pull request the run is for (pull_request and pull_request_target events), when its number is known. */
+  pullRequest?: { number: number; headSha?: string }
+  /** GITHUB_API_URL: the REST API of github.com or of a GitHub Enterprise Server. */
+  apiUrl?: string
 }
+
+/** The events whose runs are for a pull request. */
+export const PULL_REQUEST_EVENTS: readonly string[] = ['pull_request', 'pull_request_target']
 
 type Env = Record<string, string | undefined>
 
@@ -36,7 +46,9 @@ export function readRunContext(env: Env = process.env): RunContext {
     job: nonEmpty('GITHUB_JOB'),
     stepId: nonEmpty('GITHUB_ACTION'),
     sha: nonEmpty('GITHUB_SHA'),
-    headCommit: readHeadCommit(nonEmpty('GITHUB_EVENT_PATH'))
+    ...readEvent(nonEmpty('GITHUB_EVENT_PATH'), nonEmpty('GITHUB_EVENT_NAME')),
+    eventName: nonEmpty('GITHUB_EVENT_NAME'),
+    apiUrl: nonEmpty('GITHUB_API_URL')
   }
 }
 
@@ -46,18 +58,31 @@ export function runUrl(context: RunContext): string | undefined {
   return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
 }
 
-function readHeadCommit(eventPath: string | undefined): RunContext['headCommit'] {
-  if (!eventPath) return undefined
+interface EventPayload {
+  head_commit?: { message?: unknown; timestamp?: unknown }
+  pull_request?: { number?: unknown; head?: { sha?: unknown } }
+  number?: unknown
+}
+
+/** What the run needs of the event payload: the pushed head commit, the pull request. */
+function readEvent(eventPath: string | undefined, eventName: string | undefined): Pick<RunContext, 'headCommit' | 'pullRequest'> {
+  if (!eventPath) return {}
+  let event: EventPayload
   try {
-    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as { head_commit?: { message?: unknown; timestamp?: unknown } }
-    const commit = event.head_commit
-    if (!commit) return undefined
-    return {
-      message: typeof commit.message === 'string' ? commit.message : undefined,
-      timestamp: typeof commit.timestamp === 'string' ? commit.timestamp : undefined
-    }
+    event = JSON.parse(readFileSync(eventPath, 'utf8')) as EventPayload
   } catch {
-    // A missing or unreadable event file only costs the default commit message.
-    return undefined
+    // A missing or unreadable event file only costs the defaults it would have given.
+    return {}
   }
+  if (event === null || typeof event !== 'object') return {}
+  const commit = event.head_commit
+  const headCommit = commit
+    ? { message: typeof commit.message === 'string' ? commit.message : undefined, timestamp: typeof commit.timestamp === 'string' ? commit.timestamp : undefined }
+    : undefined
+  const number = event.pull_request?.number ?? event.number
+  const pullRequest =
+    eventName !== undefined && PULL_REQUEST_EVENTS.includes(eventName) && Number.isSafeInteger(number) && (number as number) > 0
+      ? { number: number as number, headSha: typeof event.pull_request?.head?.sha === 'string' ? event.pull_request.head.sha : undefined }
+      : undefined
+  return { headCommit, pullRequest }
 }

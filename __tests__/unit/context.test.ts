@@ -92,6 +92,34 @@ describe('readRunContext', () => {
   })
 })
 
+describe('readRunContext: the pull request', () => {
+  const payload = JSON.stringify({ number: 7, pull_request: { number: 7, head: { sha: 'feedbeef' } } })
+
+  it.each(['pull_request', 'pull_request_target'])('%s: its number and head commit, from the event payload', eventName => {
+    const context = readRunContext({ GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventFile(payload) })
+    expect(context.eventName).toBe(eventName)
+    expect(context.pullRequest).toEqual({ number: 7, headSha: 'feedbeef' })
+  })
+
+  it.each(['push', 'workflow_dispatch', 'issue_comment'])('%s: none, even when the payload names one', eventName => {
+    expect(readRunContext({ GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventFile(payload) }).pullRequest).toBeUndefined()
+  })
+
+  it.each([
+    ['without a number', JSON.stringify({ pull_request: { head: { sha: 'x' } } })],
+    ['with a number that is not one', JSON.stringify({ pull_request: { number: '7' } })],
+    ['with a number below 1', JSON.stringify({ pull_request: { number: 0 } })],
+    ['that is not JSON', '{']
+  ])('a pull request payload %s: none', (_label, content) => {
+    expect(readRunContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile(content) }).pullRequest).toBeUndefined()
+  })
+
+  it('the API address of the server, when the runner gives one', () => {
+    expect(readRunContext({ GITHUB_API_URL: 'https://ghe.example.com/api/v3' }).apiUrl).toBe('https://ghe.example.com/api/v3')
+    expect(readRunContext({}).apiUrl).toBeUndefined()
+  })
+})
+
 describe('runUrl', () => {
   it('links to the run on the server', () => {
     expect(runUrl(readRunContext(fullEnv))).toBe('https://ghe.example.com/octo/app/actions/runs/123456')
