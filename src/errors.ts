@@ -46,6 +46,11 @@ export class DownloadError extends ActionError {
   override name = 'DownloadError'
 }
 
+/** An upload was refused or could not complete; the caller has nothing to start a deployment from. */
+export class UploadError extends ActionError {
+  override name = 'UploadError'
+}
+
 /** A file name or archive entry that could write outside the output folder, or breaks a limit. */
 export class UnsafeContentError extends ActionError {
   override name = 'UnsafeContentError'

@@ -125,7 +125,8 @@ async function execute(flow: Flow): Promise<void> {
     for (const secret of proxySecrets(proxy)) maskOnce(secret)
     core.info(describeProxySettings(proxy))
   }
-  const downloader = createDownloader({ log: message => core.debug(message), proxy })
+  // Every URL the downloader is given is masked there too, before use, whoever handed it over.
+  const downloader = createDownloader({ log: message => core.debug(message), proxy, mask: maskOnce })
   closers.push(() => downloader.close())
   const opened = await deps.openJob(inputs, { context, mask: maskOnce, log: jobLog, downloader, proxy })
   closers.push(() => opened.close())

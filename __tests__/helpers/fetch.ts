@@ -1,4 +1,5 @@
 /** Test doubles for the fetch side: a loopback HTTP server, a Staging backed by a temp dir. */
+import { afterEach, beforeEach } from '@jest/globals'
 import { mkdtemp, mkdir, readdir, rm } from 'node:fs/promises'
 import * as http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
@@ -42,6 +43,39 @@ export async function startServer(handler: (req: http.IncomingMessage, res: http
     close: async () => {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}
+
+export interface PerTest {
+  /** A fresh temporary folder for the running test, removed after it. */
+  readonly dir: string
+  /** Runs `cleanup` after the running test (the last deferred first), before its folder is removed. */
+  defer(cleanup: () => Promise<void> | void): void
+  /** startServer, closed after the running test. */
+  server(handler: Parameters<typeof startServer>[0]): Promise<TestServer>
+}
+
+/** Per test of the enclosing describe (or file): a temporary folder named `prefix`..., and what to undo after it. */
+export function perTest(prefix: string): PerTest {
+  const cleanups: (() => Promise<void> | void)[] = []
+  let dir = ''
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), prefix))
+  })
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+    await rm(dir, { recursive: true, force: true })
+  })
+  return {
+    get dir() {
+      return dir
+    },
+    defer: cleanup => void cleanups.push(cleanup),
+    async server(handler) {
+      const s = await startServer(handler)
+      cleanups.push(() => s.close())
+      return s
     }
   }
 }

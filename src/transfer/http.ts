@@ -11,80 +11,24 @@ import { Transform, Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { ActionError, DownloadError, UnsafeContentError } from '../errors.js'
-import { absoluteForm, createProxyAgents, isLoopback, type ProxySettings } from './proxy.js'
-import {
-  BACKOFF_BASE_MS,
-  BACKOFF_CAP_MS,
-  DOWNLOAD_ATTEMPTS,
-  DOWNLOAD_CONCURRENCY,
-  IDLE_TIMEOUT_MS,
-  MAX_REDIRECTS
-} from './limits.js'
+import { DOWNLOAD_ATTEMPTS, DOWNLOAD_CONCURRENCY, MAX_REDIRECTS } from './limits.js'
 import { fileSink } from './file-sink.js'
-import { sleep } from '../stop-signal.js'
+import { describeError, idleTimer, networkFailure, RetryableFailure, retryAfterMs, withRetries } from './retry.js'
+import { acceptUrl, closeAgents, type TransportOptions, type TransportSettings, transportSettings, type UrlWording, USER_AGENT, viaProxy } from './transport.js'
 import { type ByteRange, type DownloadOptions, type DownloadResult, type Downloader, RangeNotSupportedError } from './types.js'
-
-/** Network error codes worth another attempt: the connection broke, not the request. */
-const RETRYABLE_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'EAI_AGAIN',
-  // DNS on hosted runners fails now and then for a moment; a wrong host would fail 5 times quickly.
-  'ENOTFOUND',
-  'ERR_STREAM_PREMATURE_CLOSE',
-  'HPE_INVALID_CHUNK_SIZE',
-  'HPE_INVALID_CONSTANT',
-  'HPE_UNEXPECTED_CONTENT_LENGTH'
-])
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 
-export interface DownloaderOptions {
-  /** Waits between attempts; rejects with the signal's reason when it aborts. Injected by tests. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
-  /** A number in [0, 1) for the backoff jitter. */
-  random?: () => number
-  idleTimeoutMs?: number
-  /** Tries per download, the first included. */
-  attempts?: number
+const DOWNLOAD_URL: UrlWording = { verb: 'download', preposition: 'from', error: DownloadError }
+
+export interface DownloaderOptions extends TransportOptions {
   /** Sockets per host; downloads beyond it wait for a free socket. */
   concurrency?: number
-  /** Where retries are reported (core.info in the action). Never receives a URL. */
-  log?: (message: string) => void
-  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY, read by proxy.ts; none: direct connections. */
-  proxy?: ProxySettings
 }
 
 export type ClosableDownloader = Downloader & {
   /** Closes the idle keep-alive sockets so the process can exit. */
   close(): void
-}
-
-interface Settings {
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void>
-  random: () => number
-  idleTimeoutMs: number
-  attempts: number
-  log: (message: string) => void
-  agents: { 'http:': http.Agent; 'https:': https.Agent }
-  proxy: ProxySettings | undefined
-}
-
-/** Something transient went wrong in one attempt; another attempt may succeed. */
-class RetryableFailure extends Error {
-  constructor(
-    readonly reason: string,
-    readonly retryAfterMs?: number
-  ) {
-    super(reason)
-  }
 }
 
 /** Writing to disk failed: not the network, so no retry. */
@@ -95,36 +39,24 @@ class SinkError extends Error {
 }
 
 export function createDownloader(options: DownloaderOptions = {}): ClosableDownloader {
-  const concurrency = options.concurrency ?? DOWNLOAD_CONCURRENCY
-  const settings: Settings = {
-    sleep: options.sleep ?? sleep,
-    random: options.random ?? Math.random,
-    idleTimeoutMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS,
-    attempts: Math.max(1, options.attempts ?? DOWNLOAD_ATTEMPTS),
-    log: options.log ?? (() => undefined),
-    agents: createProxyAgents(options.proxy, { keepAlive: true, maxSockets: concurrency }),
-    proxy: options.proxy
-  }
+  const settings = transportSettings(options, { attempts: DOWNLOAD_ATTEMPTS, maxSockets: options.concurrency ?? DOWNLOAD_CONCURRENCY })
   return {
     toFile: (url, destination, opts) => toFile(settings, url, destination, opts),
     toBuffer: (url, opts) => toBuffer(settings, url, opts),
     toSink: (url, createSink, opts) => toSink(settings, url, createSink, opts),
-    close() {
-      settings.agents['http:'].destroy()
-      settings.agents['https:'].destroy()
-    }
+    close: () => closeAgents(settings)
   }
 }
 
-async function toFile(s: Settings, url: string, destination: string, opts: DownloadOptions): Promise<DownloadResult> {
+async function toFile(s: TransportSettings, url: string, destination: string, opts: DownloadOptions): Promise<DownloadResult> {
   opts.signal?.throwIfAborted()
-  const target = allowedUrl(url, opts.what)
+  const target = acceptUrl(s, url, opts.what, DOWNLOAD_URL)
   const file = await open(destination, opts.exclusive === true ? 'wx' : 'w').catch((error: unknown) => {
-    throw new DownloadError(`Could not create the file for ${opts.what} (${describe(error)}).`)
+    throw new DownloadError(`Could not create the file for ${opts.what} (${describeError(error)}).`)
   })
   let done = false
   try {
-    const result = await withRetries(s, opts, async () => {
+    const result = await withDownloadRetries(s, opts, async () => {
       await file.truncate(0)
       const hash = opts.hash === false ? undefined : createHash('sha256')
       let bytes = 0
@@ -148,10 +80,10 @@ async function toFile(s: Settings, url: string, destination: string, opts: Downl
   }
 }
 
-async function toBuffer(s: Settings, url: string, opts: DownloadOptions): Promise<Buffer> {
+async function toBuffer(s: TransportSettings, url: string, opts: DownloadOptions): Promise<Buffer> {
   opts.signal?.throwIfAborted()
-  const target = allowedUrl(url, opts.what)
-  return withRetries(s, opts, async () => {
+  const target = acceptUrl(s, url, opts.what, DOWNLOAD_URL)
+  return withDownloadRetries(s, opts, async () => {
     const chunks: Buffer[] = []
     await attemptOnce(s, target, opts, () => {
       return new Writable({
@@ -165,35 +97,23 @@ async function toBuffer(s: Settings, url: string, opts: DownloadOptions): Promis
   })
 }
 
-async function toSink(s: Settings, url: string, createSink: () => NodeJS.WritableStream, opts: DownloadOptions): Promise<void> {
+async function toSink(s: TransportSettings, url: string, createSink: () => NodeJS.WritableStream, opts: DownloadOptions): Promise<void> {
   opts.signal?.throwIfAborted()
-  const target = allowedUrl(url, opts.what)
-  await withRetries(s, opts, () => attemptOnce(s, target, opts, createSink))
+  const target = acceptUrl(s, url, opts.what, DOWNLOAD_URL)
+  await withDownloadRetries(s, opts, () => attemptOnce(s, target, opts, createSink))
 }
 
-async function withRetries<T>(s: Settings, opts: DownloadOptions, run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    opts.signal?.throwIfAborted()
-    try {
-      return await run()
-    } catch (error) {
-      if (opts.signal?.aborted) throw opts.signal.reason
-      if (!(error instanceof RetryableFailure)) throw error
-      if (attempt >= s.attempts) {
-        throw new DownloadError(
-          `Could not download ${opts.what}: ${error.reason}, on all ${s.attempts} attempts. ` +
-            'The file host seems to be having trouble; re-run the step later.'
-        )
-      }
-      const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1))
-      const delay = Math.round(Math.min(BACKOFF_CAP_MS, Math.max(s.random() * ceiling, error.retryAfterMs ?? 0)))
-      s.log(
-        `Downloading ${opts.what} failed (${error.reason}); trying again in ${(delay / 1000).toFixed(1)} s ` +
-          `(attempt ${attempt + 1} of ${s.attempts}).`
-      )
-      await s.sleep(delay, opts.signal)
-    }
-  }
+function withDownloadRetries<T>(s: TransportSettings, opts: DownloadOptions, run: () => Promise<T>): Promise<T> {
+  return withRetries(
+    s,
+    opts.signal,
+    {
+      doing: `Downloading ${opts.what}`,
+      gaveUp: (reason, attempts) =>
+        new DownloadError(`Could not download ${opts.what}: ${reason}, on all ${attempts} attempts. The file host seems to be having trouble; re-run the step later.`)
+    },
+    run
+  )
 }
 
 /**
@@ -201,20 +121,15 @@ async function withRetries<T>(s: Settings, opts: DownloadOptions, run: () => Pro
  * checks into a fresh sink. Throws RetryableFailure for what another attempt may fix, an ActionError
  * for what it cannot, and the caller's abort reason when the signal fires.
  */
-async function attemptOnce(s: Settings, url: URL, opts: DownloadOptions, createSink: () => NodeJS.WritableStream): Promise<void> {
+async function attemptOnce(s: TransportSettings, url: URL, opts: DownloadOptions, createSink: () => NodeJS.WritableStream): Promise<void> {
   const outer = opts.signal
   // Aborted by the idle timer, and to drop whatever is left of a failed attempt. Combined with the
   // caller's signal through AbortSignal.any, which adds no listener to it: parallel downloads on
   // one signal would otherwise trip node's MaxListenersExceededWarning.
   const local = new AbortController()
   const signal = outer === undefined ? local.signal : AbortSignal.any([outer, local.signal])
-  let idleTimer: NodeJS.Timeout | undefined
-  const stillAlive = (): void => {
-    clearTimeout(idleTimer)
-    idleTimer = setTimeout(() => {
-      local.abort(new RetryableFailure(`no data arrived for ${formatSeconds(s.idleTimeoutMs)}`))
-    }, s.idleTimeoutMs)
-  }
+  const idle = idleTimer(s.idleTimeoutMs, failure => local.abort(failure), 'no data arrived')
+  const stillAlive = idle.touch
   let counted = 0
   try {
     const range = opts.range?.()
@@ -258,13 +173,13 @@ async function attemptOnce(s: Settings, url: URL, opts: DownloadOptions, createS
     if (outer?.aborted === true) throw outer.reason
     throw classify(reason, opts.what)
   } finally {
-    clearTimeout(idleTimer)
+    idle.stop()
   }
 }
 
 /** Requests `url`, following at most MAX_REDIRECTS redirects that keep the scheme. */
 async function openResponse(
-  s: Settings,
+  s: TransportSettings,
   url: URL,
   what: string,
   signal: AbortSignal,
@@ -298,19 +213,19 @@ async function openResponse(
           'a presigned download must keep its scheme.'
       )
     }
-    current = allowedUrl(next.href, what)
+    current = acceptUrl(s, next.href, what, DOWNLOAD_URL)
   }
 }
 
 function request(
-  s: Settings,
+  s: TransportSettings,
   url: URL,
   signal: AbortSignal,
   onActivity: () => void,
   range?: ByteRange
 ): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'user-agent': 'amplify-job-action' }
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT }
     if (range !== undefined) headers.range = 'suffix' in range ? `bytes=-${range.suffix}` : `bytes=${range.start}-${range.end - 1}`
     const req =
       url.protocol === 'https:'
@@ -320,12 +235,6 @@ function request(
     // The idle clock starts once the request has a socket, so waiting for a free one does not count.
     req.on('socket', onActivity)
   })
-}
-
-/** The path and headers of a plain-http request: in absolute form when it goes through a proxy. */
-function viaProxy(s: Settings, url: URL, headers: Record<string, string>): { path?: string; headers: Record<string, string> } {
-  const proxied = absoluteForm(s.proxy, url)
-  return proxied ? { path: proxied.path, headers: { ...headers, ...proxied.headers } } : { headers }
 }
 
 /**
@@ -430,55 +339,13 @@ function tooLarge(opts: DownloadOptions, size: string): UnsafeContentError {
   )
 }
 
-function retryAfterMs(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
-  const at = Date.parse(header)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now())
-}
-
-/** Parses the URL and refuses any scheme but https, and http other than to this machine. */
-function allowedUrl(text: string, what: string): URL {
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    throw new DownloadError(
-      `The download address of ${what} is not a valid URL. This is an unexpected answer from the service; re-run the step.`
-    )
-  }
-  if (url.protocol === 'https:') return url
-  if (url.protocol === 'http:') {
-    if (isLoopback(url.hostname)) return url
-    throw new DownloadError(
-      `Refusing to download ${what} over plain http from another machine: a presigned URL is a credential ` +
-        'and must travel over https. Only https URLs (or http to this machine, for tests) are accepted.'
-    )
-  }
-  throw new DownloadError(`Refusing to download ${what} from a ${url.protocol.slice(0, -1)} URL; only https URLs are accepted.`)
-}
-
 /** Turns whatever one attempt threw into a RetryableFailure or a user-facing ActionError. */
 function classify(error: unknown, what: string): Error {
   if (error instanceof RetryableFailure || error instanceof ActionError || error instanceof RangeNotSupportedError) return error
   if (error instanceof SinkError) {
     return new DownloadError(
-      `Could not write ${what} to disk (${describe(error.original)}). Check the free space and permissions of the workspace.`
+      `Could not write ${what} to disk (${describeError(error.original)}). Check the free space and permissions of the workspace.`
     )
   }
-  const code = (error as { code?: unknown } | undefined)?.code
-  if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return new RetryableFailure(describe(error))
-  return new DownloadError(`Could not download ${what}: ${describe(error)}. Re-run the step.`)
-}
-
-/** An error's code and message, with anything that looks like a URL cut out. */
-function describe(error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code
-  const message = error instanceof Error ? error.message : String(error)
-  const safe = message.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, '<address>')
-  return typeof code === 'string' && !safe.includes(code) ? `${code}: ${safe}` : safe
-}
-
-function formatSeconds(ms: number): string {
-  return `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`
+  return networkFailure(error) ?? new DownloadError(`Could not download ${what}: ${describeError(error)}. Re-run the step.`)
 }

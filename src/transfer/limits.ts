@@ -32,3 +32,17 @@ export const IDLE_TIMEOUT_MS = 30_000
 
 /** S3 presigned URLs do not redirect, beyond a region redirect or a CDN hop; more is a loop. */
 export const MAX_REDIRECTS = 5
+
+/**
+ * Tries per upload, the first included. Each retry sends the whole file again (a presigned PUT
+ * cannot resume), so a broken 5 GB upload costs another 5 GB; the step's `timeout` bounds the total.
+ * Transient S3 answers (500, 503 SlowDown) and resets pass within a few, as for downloads.
+ */
+export const UPLOAD_ATTEMPTS = 5
+
+/**
+ * An upload asks for `100 Continue` before its body (Expect), so that a refusal (an expired URL,
+ * 503 SlowDown) costs no bytes; a host that does not answer within this long gets the body anyway.
+ * curl waits 1 s as well; S3 answers within milliseconds.
+ */
+export const UPLOAD_CONTINUE_TIMEOUT_MS = 1_000

@@ -1,4 +1,4 @@
-/** The transport's interface: downloading presigned URLs, and the errors a download can end with. */
+/** The transport's interface: downloading and uploading presigned URLs, and the errors a download can end with. */
 
 export interface DownloadOptions {
   /** Abandons the download (deadline or cancellation). */
@@ -53,6 +53,41 @@ export interface Downloader {
    * can ask for what is still missing). Downloaders that cannot do this leave it out.
    */
   toSink?(url: string, createSink: () => NodeJS.WritableStream, options: DownloadOptions): Promise<void>
+}
+
+export interface UploadOptions {
+  /** Abandons the upload at once (deadline or cancellation): it rejects with the signal's reason. */
+  signal?: AbortSignal
+  /** Human words for messages, e.g. "the site's zip". Never the URL: it is a secret. */
+  what: string
+  /** Sent as Content-Type, e.g. "application/zip". */
+  contentType: string
+  /**
+   * Told the bytes the connection has taken so far (`sent`, of `total`) as the body goes out, in
+   * chunks of up to 64 KiB; a retry counts again from 0. For a progress line (progress.ts).
+   */
+  onProgress?: (sent: number, total: number) => void
+}
+
+export interface UploadResult {
+  /** The body's size: what Content-Length said and what was sent. */
+  bytes: number
+  /** Tries it took, the successful one included (1: no retry). */
+  attempts: number
+  /**
+   * The host's ETag without its quotes: for a single PUT to S3, the hex MD5 of the body, which a
+   * caller that knows the MD5 can compare. Undefined when the host sent none.
+   */
+  etag?: string
+}
+
+/** Uploads a file to a presigned URL. Implementations retry, time out when idle and never log the URL. */
+export interface Uploader {
+  /**
+   * PUTs the whole of `file` (streamed, never held in memory) with an exact Content-Length, never
+   * chunked: S3 refuses a chunked body to a presigned URL. Each retry sends the whole body again.
+   */
+  putFile(url: string, file: string, options: UploadOptions): Promise<UploadResult>
 }
 
 /** Passes a secret (a presigned URL or part of it) to the runner's log masking. */

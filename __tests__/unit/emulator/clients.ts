@@ -2,6 +2,7 @@
  * Real AWS SDK clients pointed at an emulator, with fake credentials and a retry strategy that
  * keeps the SDK's retry decisions but waits only a few milliseconds between attempts.
  */
+import { afterAll, beforeAll, beforeEach } from '@jest/globals'
 import { AmplifyClient } from '@aws-sdk/client-amplify'
 import { AmplifyBackendClient } from '@aws-sdk/client-amplifybackend'
 import { AmplifyUIBuilderClient } from '@aws-sdk/client-amplifyuibuilder'
@@ -9,6 +10,7 @@ import { ConfiguredRetryStrategy } from '@smithy/core/retry'
 import { request } from 'node:http'
 import { connect } from 'node:net'
 import type { Agent, IncomingHttpHeaders } from 'node:http'
+import { startEmulator, type Emulator } from '../../../emulator/server.js'
 
 const FAST_RETRY_DELAY_MS = 5
 /** The SDK's default: 3 attempts in all. */
@@ -26,6 +28,24 @@ export function clientConfig(url: string, attempts = DEFAULT_ATTEMPTS) {
 export const uiBuilder = (url: string, attempts?: number) => new AmplifyUIBuilderClient(clientConfig(url, attempts))
 export const amplify = (url: string, attempts?: number) => new AmplifyClient(clientConfig(url, attempts))
 export const backend = (url: string, attempts?: number) => new AmplifyBackendClient(clientConfig(url, attempts))
+
+/**
+ * An emulator and an Amplify client on it for the tests of the enclosing describe (or file): started
+ * before them, reset before each, closed after them. Read both from the returned object in a test.
+ */
+export function amplifyEmulator(): { readonly emulator: Emulator; readonly client: AmplifyClient } {
+  const held = {} as { emulator: Emulator; client: AmplifyClient }
+  beforeAll(async () => {
+    held.emulator = await startEmulator()
+    held.client = amplify(held.emulator.url)
+  })
+  afterAll(async () => {
+    held.client.destroy()
+    await held.emulator.close()
+  })
+  beforeEach(() => held.emulator.reset())
+  return held
+}
 
 export interface Fetched {
   status: number

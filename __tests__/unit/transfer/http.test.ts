@@ -1,45 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { getEventListeners } from 'node:events'
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, stat, writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
+import { PassThrough } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { DownloadError, UnsafeContentError } from '../../../src/errors.js'
 import { createDownloader } from '../../../src/transfer/http.js'
 import { isLoopback } from '../../../src/transfer/proxy.js'
 import type { ClosableDownloader, DownloaderOptions } from '../../../src/transfer/http.js'
 import { DOWNLOAD_ATTEMPTS, MAX_REDIRECTS } from '../../../src/transfer/limits.js'
-import { errorOf, recordingSleep, startServer } from '../../helpers/fetch.js'
-import type { TestServer } from '../../helpers/fetch.js'
+import { errorOf, perTest, recordingSleep, startServer } from '../../helpers/fetch.js'
 
 const body = Buffer.from('export default function Button() { return null }\n'.repeat(40))
 const sha256 = createHash('sha256').update(body).digest('hex')
 const opts = { maxBytes: 1 << 20, what: 'component Button.jsx' }
 
-let dir: string
-const cleanups: (() => Promise<void> | void)[] = []
-
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'http-test-'))
-})
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-  await rm(dir, { recursive: true, force: true })
-})
-
-async function server(handler: Parameters<typeof startServer>[0]): Promise<TestServer> {
-  const s = await startServer(handler)
-  cleanups.push(() => s.close())
-  return s
-}
+const scratch = perTest('http-test-')
+const server = scratch.server
 
 function downloader(options: DownloaderOptions = {}): ClosableDownloader & { waits: number[]; logs: string[] } {
   const { sleep, waits } = recordingSleep()
   const logs: string[] = []
   const d = createDownloader({ sleep, random: () => 0.5, log: (m) => logs.push(m), ...options })
-  cleanups.push(() => d.close())
+  scratch.defer(() => d.close())
   return Object.assign(d, { waits, logs })
 }
 
@@ -52,7 +36,7 @@ function expectNoSecrets(message: string): void {
 describe('downloader: success', () => {
   it('streams a body to a file with its size and sha256', async () => {
     const s = await server((_req, res) => res.end(body))
-    const target = path.join(dir, 'Button.jsx')
+    const target = path.join(scratch.dir, 'Button.jsx')
     const result = await downloader().toFile(s.url('/Button.jsx'), target, opts)
     expect(result).toEqual({ bytes: body.length, sha256 })
     expect(await readFile(target)).toEqual(body)
@@ -68,7 +52,7 @@ describe('downloader: success', () => {
       res.setHeader('content-encoding', 'gzip')
       res.end(gzipSync(body))
     })
-    const target = path.join(dir, 'Button.jsx')
+    const target = path.join(scratch.dir, 'Button.jsx')
     expect(await downloader().toFile(s.url('/x'), target, opts)).toEqual({ bytes: body.length, sha256 })
     expect(await readFile(target)).toEqual(body)
   })
@@ -109,7 +93,7 @@ describe('downloader: success', () => {
 
   it('refuses to overwrite an existing file when asked for exclusive creation', async () => {
     const s = await server((_req, res) => res.end(body))
-    const target = path.join(dir, 'exists.js')
+    const target = path.join(scratch.dir, 'exists.js')
     await writeFile(target, 'mine')
     const error = await errorOf(downloader().toFile(s.url('/x'), target, { ...opts, exclusive: true }))
     expect(error).toBeInstanceOf(DownloadError)
@@ -128,7 +112,7 @@ describe('downloader: retries', () => {
       } else res.end(body)
     })
     const d = downloader()
-    const target = path.join(dir, 'f')
+    const target = path.join(scratch.dir, 'f')
     expect(await d.toFile(s.url('/f'), target, opts)).toEqual({ bytes: body.length, sha256 })
     expect(s.requests).toHaveLength(3)
     // full jitter with random() = 0.5: half of 500 ms, then half of 1000 ms
@@ -165,10 +149,9 @@ describe('downloader: retries', () => {
   })
 
   it('retries a refused connection', async () => {
-    const s = await server((_req, res) => res.end('x'))
+    const s = await startServer((_req, res) => res.end('x'))
     const url = s.url('/f')
     await s.close()
-    cleanups.pop()
     const d = downloader({ attempts: 3 })
     const error = await errorOf(d.toBuffer(url, opts))
     expect(error).toBeInstanceOf(DownloadError)
@@ -186,7 +169,7 @@ describe('downloader: retries', () => {
         setTimeout(() => req.socket.destroy(), 20)
       } else res.end(body)
     })
-    const target = path.join(dir, 'f')
+    const target = path.join(scratch.dir, 'f')
     const d = downloader()
     expect(await d.toFile(s.url('/f'), target, opts)).toEqual({ bytes: body.length, sha256 })
     expect(await readFile(target)).toEqual(body)
@@ -195,7 +178,7 @@ describe('downloader: retries', () => {
 
   it('gives up after DOWNLOAD_ATTEMPTS, removes the partial file and says why without the URL', async () => {
     const s = await server((_req, res) => res.writeHead(500).end())
-    const target = path.join(dir, 'f')
+    const target = path.join(scratch.dir, 'f')
     const d = downloader()
     const error = await errorOf(d.toFile(s.url('/f'), target, opts))
     expect(error).toBeInstanceOf(DownloadError)
@@ -225,7 +208,7 @@ describe('downloader: no retry', () => {
   it('fails on 403 after exactly one request, saying the URL has most likely expired', async () => {
     const s = await server((_req, res) => res.writeHead(403).end('<Error><Code>AccessDenied</Code></Error>'))
     const d = downloader()
-    const error = await errorOf(d.toFile(s.url('/f'), path.join(dir, 'f'), opts))
+    const error = await errorOf(d.toFile(s.url('/f'), path.join(scratch.dir, 'f'), opts))
     expect(error).toBeInstanceOf(DownloadError)
     expect(error.message).toMatch(/presigned URL for component Button.jsx was refused with 403/)
     expect(error.message).toMatch(/expired because the job finished too long ago/)
@@ -245,11 +228,11 @@ describe('downloader: no retry', () => {
 
   it('refuses a declared Content-Length over maxBytes at once', async () => {
     const s = await server((_req, res) => res.end(body))
-    const error = await errorOf(downloader().toFile(s.url('/f'), path.join(dir, 'f'), { ...opts, maxBytes: 100 }))
+    const error = await errorOf(downloader().toFile(s.url('/f'), path.join(scratch.dir, 'f'), { ...opts, maxBytes: 100 }))
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(new RegExp(`component Button.jsx: it is ${body.length} bytes, and at most 100`))
     expect(s.requests).toHaveLength(1)
-    await expect(stat(path.join(dir, 'f'))).rejects.toThrow(/ENOENT/)
+    await expect(stat(path.join(scratch.dir, 'f'))).rejects.toThrow(/ENOENT/)
   })
 
   it('cuts a body without Content-Length that grows past maxBytes', async () => {
@@ -305,7 +288,7 @@ describe('downloader: idle timeout', () => {
       else res.end(body)
     })
     const d = downloader({ idleTimeoutMs: IDLE_TIMEOUT_MS })
-    const target = path.join(dir, 'f')
+    const target = path.join(scratch.dir, 'f')
     expect(await d.toFile(s.url('/f'), target, opts)).toEqual({ bytes: body.length, sha256 })
     expect(s.requests).toHaveLength(2)
     expect(d.logs[0]).toMatch(/no data arrived for 2 s/)
@@ -329,7 +312,7 @@ describe('downloader: abort', () => {
     })
     const controller = new AbortController()
     const reason = new Error('deadline reached')
-    const target = path.join(dir, 'f')
+    const target = path.join(scratch.dir, 'f')
     const d = downloader({ idleTimeoutMs: 60_000 })
     const pending = d.toFile(s.url('/f'), target, { ...opts, signal: controller.signal })
     while (s.requests.length === 0) await new Promise((r) => setTimeout(r, 5))
@@ -356,9 +339,34 @@ describe('downloader: abort', () => {
         controller.abort(reason)
       }
     })
-    cleanups.push(() => d.close())
+    scratch.defer(() => d.close())
     expect(await errorOf(d.toBuffer(s.url('/f'), { ...opts, signal: controller.signal }))).toBe(reason)
     expect(s.requests).toHaveLength(1)
+  })
+})
+
+describe('downloader: masking', () => {
+  it('masks every URL it is given before the first request, and each redirect target before following it', async () => {
+    const s = await server((req, res) => {
+      if ((req.url ?? '').startsWith('/first')) res.writeHead(302, { location: '/second?X-Amz-Signature=redirectsignature' }).end()
+      else res.end(body)
+    })
+    const masked: Array<{ secret: string; requestsSoFar: number }> = []
+    const d = downloader({ mask: (secret) => masked.push({ secret, requestsSoFar: s.requests.length }) })
+    const url = s.url('/first')
+    expect(await d.toBuffer(url, opts)).toEqual(body)
+    expect(masked.filter((m) => m.requestsSoFar === 0).map((m) => m.secret)).toEqual(expect.arrayContaining([url, 'SECRETTOKEN']))
+    expect(masked.filter((m) => m.requestsSoFar === 1).map((m) => m.secret)).toEqual(expect.arrayContaining(['redirectsignature']))
+    await d.toFile(s.url('/again'), path.join(scratch.dir, 'f'), opts)
+    await d.toSink!(s.url('/sink'), () => new PassThrough().resume(), opts)
+    expect(masked.map((m) => m.secret)).toEqual(expect.arrayContaining([s.url('/again'), s.url('/sink')]))
+  })
+
+  it('masks a URL it refuses', async () => {
+    const masked: string[] = []
+    const url = 'http://example.com/x?X-Amz-Signature=abcdefabcdef'
+    await errorOf(downloader({ mask: (secret) => masked.push(secret) }).toBuffer(url, opts))
+    expect(masked).toEqual(expect.arrayContaining([url, 'abcdefabcdef']))
   })
 })
 
