@@ -30,7 +30,7 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { type FileHandle, open, readFile } from 'node:fs/promises'
+import { type FileHandle, open } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import * as path from 'node:path'
 import { Transform } from 'node:stream'
@@ -328,19 +328,42 @@ class ZipWriter {
 
   /** Reads a file whole, checks its size, and deflates it in the thread pool unless stored. */
   private async prepare(file: SiteFile): Promise<PreparedEntry> {
-    let data: Buffer
-    try {
-      data = await readFile(file.path, { signal: this.stop.signal })
-    } catch (error) {
-      throw this.stop.signal.aborted ? this.stop.signal.reason : readError(error, file, this.label)
-    }
-    if (data.length !== file.size) throw changedError(file, data.length, this.label)
+    const data = await this.readWhole(file)
     const crc = zlib.crc32(data)
     if (data.length > 0 && compressionFor(file.name) === 'deflate') {
       const compressed = await deflateRaw(data, { level: DEFLATE_LEVEL })
       if (compressed.length < data.length) return { crc, method: METHOD_DEFLATED, data: compressed }
     }
     return { crc, method: METHOD_STORED, data }
+  }
+
+  /**
+   * Reads a file of known size with three calls (open, one read, close) where readFile needs five or
+   * more; the read asks for one byte more than listed, so that a file that grew is noticed as well.
+   */
+  private async readWhole(file: SiteFile): Promise<Buffer> {
+    this.stop.signal.throwIfAborted()
+    let handle: FileHandle | undefined
+    try {
+      handle = await open(file.path, 'r')
+      const data = Buffer.allocUnsafe(file.size + 1)
+      let length = 0
+      for (;;) {
+        const { bytesRead } = await handle.read(data, length, data.length - length, length)
+        if (bytesRead === 0 || length + bytesRead === data.length) {
+          length += bytesRead
+          break
+        }
+        length += bytesRead
+      }
+      if (length !== file.size) throw changedError(file, length, this.label)
+      return data.subarray(0, length)
+    } catch (error) {
+      if (error instanceof ActionError) throw error
+      throw readError(error, file, this.label)
+    } finally {
+      await handle?.close()
+    }
   }
 
   private async writePrepared(file: SiteFile, index: number): Promise<void> {
@@ -644,9 +667,11 @@ function nameBytes(file: SiteFile, label: string): Buffer {
   return name
 }
 
+/** `bytes`: what was found, any number above the listed size meaning "longer" (reads stop there). */
 function changedError(file: SiteFile, bytes: number, label: string): ActionError {
+  const found = bytes > file.size ? 'now longer' : `now ${bytes}`
   return new ActionError(
-    `Could not zip ${printableName(`${label}/${file.name}`)}: it changed while it was being zipped (listed with ${file.size} bytes, read ${bytes}). ` +
+    `Could not zip ${printableName(`${label}/${file.name}`)}: it changed while it was being zipped (listed with ${file.size} bytes, ${found}). ` +
       'Run the deploy after the build has finished writing the site.'
   )
 }

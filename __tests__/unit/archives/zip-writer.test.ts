@@ -495,7 +495,7 @@ describe('writeZip: cancellation and errors', () => {
     let error = await errorOf(writeZip(zip, files, { label: 'dist' }))
     expect(error).toBeInstanceOf(ActionError)
     expect(error.message).toBe(
-      'Could not zip "dist/app.js": it changed while it was being zipped (listed with 4 bytes, read 13). Run the deploy after the build has finished writing the site.'
+      'Could not zip "dist/app.js": it changed while it was being zipped (listed with 4 bytes, now longer). Run the deploy after the build has finished writing the site.'
     )
     expect(await descriptorsOpenOn(zip)).toBe(0)
 
@@ -503,8 +503,13 @@ describe('writeZip: cancellation and errors', () => {
     await appendFile(path.join(root, 'big.js'), 'x')
     zip = path.join(base, 'changed-big.zip')
     error = await errorOf(writeZip(zip, relisted, { label: 'dist' }))
-    expect(error.message).toMatch(/^Could not zip "dist\/big\.js": it changed while it was being zipped \(listed with \d+ bytes, read \d+\)/)
+    expect(error.message).toMatch(/^Could not zip "dist\/big\.js": it changed while it was being zipped \(listed with \d+ bytes, now longer\)/)
     expect(await descriptorsOpenOn(zip)).toBe(0)
+
+    const shrunk = (await listSiteFolder(root)).files
+    await writeFile(path.join(root, 'index.html'), 'ho')
+    error = await errorOf(writeZip(path.join(base, 'shrunk.zip'), shrunk, { label: 'dist' }))
+    expect(error.message).toMatch(/^Could not zip "dist\/index\.html": it changed while it was being zipped \(listed with 4 bytes, now 2\)/)
   })
 
   it('refuses a file that disappeared since it was listed', async () => {
