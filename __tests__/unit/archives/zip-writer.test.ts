@@ -520,6 +520,15 @@ describe('writeZip: cancellation and errors', () => {
     expect(error.message).toMatch(/^Could not zip "dist\/gone\.js": it disappeared after the folder was listed\./)
   })
 
+  it('fails on a named pipe passed in as a small file instead of blocking', async () => {
+    const { files } = await makeSite({ 'a.txt': 'a' })
+    const pipe = path.join(base, 'small-pipe')
+    execFileSync('mkfifo', [pipe])
+    const error = await errorOf(writeZip(path.join(base, 'pipe.zip'), [...files, { name: 'b.txt', path: pipe, size: 10 }], { label: 'dist' }))
+    expect(error).toBeInstanceOf(ActionError)
+    expect(error.message).toMatch(/^Could not zip "dist\/b\.txt": it is not a regular file/)
+  })
+
   it('refuses to grow past maxBytes', async () => {
     const { files } = await makeSite({ 'a.bin': randomBytes(5_000), 'b.bin': randomBytes(5_000) })
     const error = await errorOf(zipOf(files, { maxBytes: 8_000, label: 'dist' }))
