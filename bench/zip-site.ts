@@ -7,7 +7,8 @@
  *
  *   npx tsx bench/zip-site.ts              2,000 files, 60 MB (half text, half compressed media)
  *   npx tsx bench/zip-site.ts --big        also the same site with every file ten times bigger (600 MB)
- *   npx tsx bench/zip-site.ts --reps 5     repetitions per contender (default 3; 1 for --big)
+ *   npx tsx bench/zip-site.ts --many       also 100,000 files of 20 to 400 bytes (per-file costs)
+ *   npx tsx bench/zip-site.ts --reps 5     repetitions per contender (default 3; 1 for --big and --many)
  *   npx tsx bench/zip-site.ts --make-site DIR [--big]   only write the site into DIR (to profile a
  *                                          contender: node .cache/bench/zip-site.cjs --child ours:2
  *                                          --site DIR --out x.zip)
@@ -40,6 +41,9 @@ const SITE_FILES = 2_000
 const SITE_BYTES = 60 * MB
 /** One text bundle and one video of this share of their half: above the buffered-file limit, streamed. */
 const BIG_FILE_SHARE = 0.3
+/** The --many site. */
+const MANY_FILES = 100_000
+const MANY_FOLDERS = 100
 /** Seeded, so that every run zips the same site. */
 const SEED = 20_260_501
 
@@ -191,6 +195,23 @@ function makeSite(root: string, scale: number): Site {
   return { root, files: listing.length, bytes: listing.reduce((a, b) => a + b, 0), textBytes: textSizes.reduce((a, b) => a + b, 0) }
 }
 
+/** A site of 100,000 small text files (20 to 400 bytes) in 100 folders: the per-file costs, alone. */
+function makeManySite(root: string): Site {
+  const random = generator(SEED + 1)
+  const corpus = Buffer.from(textCorpus(random)).subarray(0, 1 * MB)
+  let bytes = 0
+  for (let folder = 0; folder < MANY_FOLDERS; folder++) {
+    mkdirSync(join(root, `chunks-${folder}`), { recursive: true })
+    for (let file = 0; file < MANY_FILES / MANY_FOLDERS; file++) {
+      const size = 20 + Math.floor(random() * 380)
+      const start = Math.floor(random() * (corpus.length - size))
+      writeFileSync(join(root, `chunks-${folder}`, `${file}.js`), corpus.subarray(start, start + size))
+      bytes += size
+    }
+  }
+  return { root, files: MANY_FILES, bytes, textBytes: bytes }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Measuring.
 
@@ -291,6 +312,7 @@ async function main(): Promise<void> {
       site: { type: 'string' },
       out: { type: 'string' },
       big: { type: 'boolean', default: false },
+      many: { type: 'boolean', default: false },
       reps: { type: 'string' },
       'make-site': { type: 'string' }
     }
@@ -330,6 +352,11 @@ async function main(): Promise<void> {
     if (args.big) {
       const big = makeSite(join(work, 'big-site'), 10)
       printTable('Site ten times bigger', big, await measure(big, contenders, Number(args.reps ?? 1), work), floorKb)
+      rmSync(big.root, { recursive: true, force: true })
+    }
+    if (args.many) {
+      const many = makeManySite(join(work, 'many-site'))
+      printTable('Site of many small files', many, await measure(many, contenders, Number(args.reps ?? 1), work), floorKb)
     }
   } finally {
     rmSync(work, { recursive: true, force: true })

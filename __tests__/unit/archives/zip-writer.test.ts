@@ -202,6 +202,7 @@ describe('writeZip: round trip', () => {
   const contents: Record<string, Buffer | string> = {
     'index.html': `<!doctype html><html><head><title>Site</title></head><body>${sourceText(20_000, 7).toString()}</body></html>`,
     'assets/app.js': sourceText(150_000, 2),
+    'assets/small.css': sourceText(1_500, 6),
     'assets/empty.css': '',
     'img/logo.png': randomBytes(20_000),
     'data/noise.txt': randomBytes(30_000),
@@ -218,9 +219,9 @@ describe('writeZip: round trip', () => {
     expect(summary).toEqual({
       bytes: zipBytes.length,
       sha256: sha(zipBytes),
-      files: 9,
+      files: 10,
       contentBytes: files.reduce((sum, file) => sum + file.size, 0),
-      deflated: 3,
+      deflated: 4,
       stored: 6,
       zip64: false
     })
@@ -231,12 +232,13 @@ describe('writeZip: round trip', () => {
     expect(python.names).toEqual(files.map(file => file.name))
 
     const { entries, entryCount } = await inspect(zip)
-    expect(entryCount).toBe(9)
+    expect(entryCount).toBe(10)
     expect(entries.map(entry => entry.name)).toEqual(files.map(file => file.name))
     const method = Object.fromEntries(entries.map(entry => [entry.name, entry.method]))
     expect(method).toEqual({
       'assets/app.js': DEFLATED,
       'assets/empty.css': STORED,
+      'assets/small.css': DEFLATED,
       'big/bundle.js': DEFLATED,
       'big/movie.mp4': STORED,
       'big/noise.bin': STORED,
