@@ -12,12 +12,13 @@
  * The layout is the plainest a zip can have, which every reader takes (yauzl, Info-ZIP unzip,
  * Python's zipfile, streaming readers that never look at the central directory): each local header
  * carries the entry's real CRC-32 and sizes. Files of up to BUFFERED_FILE_MAX_BYTES are read whole
- * and deflated in the thread pool (the smallest on the main thread), up to `concurrency` at once and up to IN_FLIGHT_BUDGET_BYTES
- * ahead of the writer, which appends finished entries in order. Larger files are streamed through
+ * and deflated in the thread pool (the smallest on the main thread), up to `concurrency` at once
+ * and up to IN_FLIGHT_BUDGET_BYTES ahead of the writer, which appends finished entries in order. Larger files are streamed through
  * a deflate stream when their turn comes, into the place after their local header, which is written
  * once the CRC and sizes are known (the output is a file, so it can go back). Memory therefore stays
- * bounded by those constants whatever the site's size, apart from the central directory (about
- * 100 bytes per file, as the zip format needs it at the end).
+ * bounded by those constants whatever the site's size, apart from the central directory, kept as
+ * bytes until the end where the zip format wants it (46 bytes plus the name per file: 7 MB for
+ * 100,000 files).
  *
  * Compression by kind: formats that are compressed already (STORED_EXTENSIONS) are stored without
  * trying; everything else is deflated, and stored after all when deflating did not make it smaller.
@@ -25,11 +26,13 @@
  * more, an entry or offset of 4 GiB or more), so a usual site is a classic zip.
  *
  * Who removes what: writeZip creates the zip (never overwriting a file), closes every handle it
- * opened on every path, and on failure or abort leaves the partial zip where it is. The caller
+ * opened on every path, and on failure or abort leaves the partial zip where it is. An abort stops a
+ * streamed file at once; a deflate already running in the thread pool (at most one buffered file
+ * per slot) is waited for, so that nothing of the writer outlives its promise. The caller
  * removes it (simplest: write into a folder of its own from mkdtemp and remove the folder).
  */
 import { createHash } from 'node:crypto'
-import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, createReadStream, openSync, readSync } from 'node:fs'
 import { type FileHandle, open } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import * as path from 'node:path'
@@ -82,8 +85,11 @@ export const IN_FLIGHT_BUDGET_BYTES = 32 * MiB
  * bytes are the same either way.
  */
 export const SYNC_DEFLATE_MAX_BYTES = 4 * KiB
-/** Counted per entry read ahead on top of its size, so that thousands of empty files do not run ahead unbounded. */
-const ENTRY_BUDGET_BYTES = 4 * KiB
+/**
+ * Counted per entry read ahead on top of its size: caps the read-ahead of tiny files at about 500
+ * entries, whose promises and buffers would otherwise crowd the heap (100,000 files of 200 bytes).
+ */
+const ENTRY_BUDGET_BYTES = 64 * KiB
 /** Entries are collected and written with one writev per this many bytes. */
 const WRITE_BATCH_BYTES = 1 * MiB
 /** Read size of streamed files and of reading back the zip to hash it. */
@@ -176,7 +182,7 @@ interface PreparedEntry {
   data: Buffer
 }
 
-/** What the central directory needs of an entry written. */
+/** An entry written: what its central directory header says. */
 interface WrittenEntry {
   name: Buffer
   crc: number
@@ -185,6 +191,9 @@ interface WrittenEntry {
   size: number
   offset: number
 }
+
+/** Central directory headers are kept as bytes, in chunks of this size: about 70 bytes per file. */
+const DIRECTORY_CHUNK_BYTES = 256 * KiB
 
 /**
  * Writes `files` into a new zip at `zipPath`, in the order given (listSiteFolder's, for the same bytes
@@ -220,7 +229,11 @@ class ZipWriter {
   /** Aborted by the caller's signal or when the writer stops: ends a streamed file and the waits for preparations. */
   private readonly stop = new AbortController()
   private readonly hash = createHash('sha256')
-  private readonly written: WrittenEntry[] = []
+  /** The central directory so far: full chunks, then the one being filled up to `directoryFill`. */
+  private readonly directory: Buffer[] = []
+  private directoryChunk = Buffer.alloc(0)
+  private directoryFill = 0
+  private entries = 0
   private readonly prepared = new Map<number, Promise<PreparedEntry>>()
   /** Preparations running and their promises, for settle(). */
   private readonly running = new Set<Promise<unknown>>()
@@ -362,9 +375,9 @@ class ZipWriter {
     this.stop.signal.throwIfAborted()
     let fd: number | undefined
     try {
-      // O_NONBLOCK: opening a named pipe passed in by mistake does not block the process; fstat then refuses it.
+      // O_NONBLOCK: a named pipe passed in by mistake (listSiteFolder refuses them) fails (a positioned
+      // read on a pipe is ESPIPE) instead of blocking the process. Regular files ignore the flag.
       fd = openSync(file.path, constants.O_RDONLY | constants.O_NONBLOCK)
-      if (!fstatSync(fd).isFile()) throw notRegularError(file, this.label)
       const data = Buffer.allocUnsafe(file.size + 1)
       let length = 0
       for (;;) {
@@ -388,7 +401,9 @@ class ZipWriter {
   private async writePrepared(file: SiteFile, index: number): Promise<void> {
     const preparation = this.prepared.get(index)!
     this.prepared.delete(index)
-    const entry = await this.untilStopped(preparation)
+    // Not raced against the signal: settle() waits for a running deflate anyway (at most one buffered file).
+    const entry = await preparation
+    this.stop.signal.throwIfAborted()
     const name = nameBytes(file, this.label)
     const offset = this.position
     this.append(this.localHeader(name, file.size, entry.crc, entry.method, entry.data.length))
@@ -436,30 +451,8 @@ class ZipWriter {
       this.busy++
       return
     }
-    await this.untilStopped(new Promise<void>(resolve => (this.wakeWriter = resolve)))
-  }
-
-  /**
-   * Settles as `promise` does, or rejects with the reason as soon as the writer stops: a deflate in
-   * the thread pool cannot be interrupted, but nobody needs to wait for it (settle() does, later).
-   */
-  private untilStopped<T>(promise: Promise<T>): Promise<T> {
-    const { signal } = this.stop
-    if (signal.aborted) return Promise.reject(signal.reason as Error)
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => reject(signal.reason as Error)
-      signal.addEventListener('abort', onAbort, { once: true })
-      promise.then(
-        value => {
-          signal.removeEventListener('abort', onAbort)
-          resolve(value)
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort)
-          reject(error as Error)
-        }
-      )
-    })
+    await new Promise<void>(resolve => (this.wakeWriter = resolve))
+    this.stop.signal.throwIfAborted()
   }
 
   /** Streams a file (deflated or not) into the zip at `start`; returns its CRC-32 and the bytes written. */
@@ -495,12 +488,12 @@ class ZipWriter {
 
   private async writeCentralDirectory(): Promise<void> {
     const start = this.position
-    for (const entry of this.written) {
-      this.append(this.centralHeader(entry))
+    for (const chunk of [...this.directory, this.directoryChunk.subarray(0, this.directoryFill)]) {
+      this.append(chunk)
       if (this.batchBytes >= WRITE_BATCH_BYTES) await this.flush()
     }
     const size = this.position - start
-    const count = this.written.length
+    const count = this.entries
     const needsZip64 = count >= this.thresholds.entries || size >= this.thresholds.bytes || start >= this.thresholds.bytes
     if (needsZip64) {
       this.zip64 = true
@@ -610,8 +603,16 @@ class ZipWriter {
     return header
   }
 
+  /** Adds the entry's central directory header to the directory so far. */
   private record(entry: WrittenEntry): void {
-    this.written.push(entry)
+    const header = this.centralHeader(entry)
+    if (this.directoryFill + header.length > this.directoryChunk.length) {
+      if (this.directoryFill > 0) this.directory.push(this.directoryChunk.subarray(0, this.directoryFill))
+      this.directoryChunk = Buffer.allocUnsafe(Math.max(DIRECTORY_CHUNK_BYTES, header.length))
+      this.directoryFill = 0
+    }
+    this.directoryFill += header.copy(this.directoryChunk, this.directoryFill)
+    this.entries++
     if (entry.method === METHOD_DEFLATED) this.deflated++
     else this.stored++
     if (this.isZip64Entry(entry.size) || entry.offset >= this.thresholds.bytes) this.zip64 = true
@@ -693,10 +694,6 @@ function changedError(file: SiteFile, bytes: number | undefined, label: string):
     `Could not zip ${printableName(`${label}/${file.name}`)}: it changed while it was being zipped (listed with ${file.size} bytes, ${found}). ` +
       'Run the deploy after the build has finished writing the site.'
   )
-}
-
-function notRegularError(file: SiteFile, label: string): ActionError {
-  return new ActionError(`Could not zip ${printableName(`${label}/${file.name}`)}: it is not a regular file (list the folder with listSiteFolder, which refuses such files).`)
 }
 
 function readError(error: unknown, file: SiteFile, label: string): Error {
