@@ -81,28 +81,35 @@ function segmentProblem(segment: string, isFirst: boolean): string | undefined {
 }
 
 /**
+ * Why an untrusted relative file name breaks a rule (a phrase such as "it contains a backslash, a
+ * folder separator on Windows"), or undefined when it is a plain relative path. For callers that
+ * word their own refusal (a folder about to be zipped, rather than an archive being unpacked).
+ */
+export function relativePathProblem(name: string): string | undefined {
+  if (name.length === 0) return 'it is empty'
+  if (CONTROL_CHARACTERS.test(name)) return 'it contains a control character'
+  if (INVISIBLE_CHARACTERS.test(name)) return 'it contains an invisible formatting character or broken UTF-16'
+  if (name.startsWith('/') || name.startsWith('\\')) return 'it is an absolute path'
+  if (/^[A-Za-z]:/u.test(name)) return 'it starts with a Windows drive letter'
+  if (name.includes('\\')) return 'it contains a backslash, a folder separator on Windows'
+  if (WINDOWS_FORBIDDEN_CHARACTERS.test(name)) return 'it contains one of < > : " | ? *, which Windows cannot store in a file name'
+  if (utf8Bytes(name) > MAX_PATH_BYTES) return `it is longer than ${MAX_PATH_BYTES} bytes`
+  const segments = name.split('/')
+  for (const [index, segment] of segments.entries()) {
+    const problem = segmentProblem(segment, index === 0)
+    if (problem !== undefined) return problem
+  }
+  return undefined
+}
+
+/**
  * Checks an untrusted relative file name and returns it as a posix relative path, or throws
  * UnsafeContentError saying which rule it breaks. Accepted names are returned unchanged: every rule
  * refuses rather than rewrites, so what is written is exactly what the job named.
  */
 export function safeRelativePath(name: string): string {
-  if (name.length === 0) refuse(name, 'it is empty')
-  if (CONTROL_CHARACTERS.test(name)) refuse(name, 'it contains a control character')
-  if (INVISIBLE_CHARACTERS.test(name)) {
-    refuse(name, 'it contains an invisible formatting character or broken UTF-16')
-  }
-  if (name.startsWith('/') || name.startsWith('\\')) refuse(name, 'it is an absolute path')
-  if (/^[A-Za-z]:/u.test(name)) refuse(name, 'it starts with a Windows drive letter')
-  if (name.includes('\\')) refuse(name, 'it contains a backslash, a folder separator on Windows')
-  if (WINDOWS_FORBIDDEN_CHARACTERS.test(name)) {
-    refuse(name, 'it contains one of < > : " | ? *, which Windows cannot store in a file name')
-  }
-  if (utf8Bytes(name) > MAX_PATH_BYTES) refuse(name, `it is longer than ${MAX_PATH_BYTES} bytes`)
-  const segments = name.split('/')
-  segments.forEach((segment, index) => {
-    const problem = segmentProblem(segment, index === 0)
-    if (problem !== undefined) refuse(name, problem)
-  })
+  const problem = relativePathProblem(name)
+  if (problem !== undefined) refuse(name, problem)
   return name
 }
 

@@ -26,3 +26,13 @@ export type JobFiles =
   | { kind: 'codegen-asset'; asset: RemoteFile }
   /** Hosting build artifacts: zips, unpacked together into one folder. */
   | { kind: 'artifact-zips'; zips: RemoteFile[] }
+
+/** One file of a folder about to be zipped (site-folder.ts lists them, zip-writer.ts writes them). */
+export interface SiteFile {
+  /** Its name in the zip: relative to the folder, segments joined with '/'. */
+  name: string
+  /** Absolute path its content is read from (for a symlink: the file it resolves to). */
+  path: string
+  /** Size in bytes when listed; zipping refuses a file whose size changed since. */
+  size: number
+}

@@ -2,7 +2,8 @@
  * The end of every download and unpack pipeline: a Writable that writes into an open file from
  * position 0 on. Chunks that queue up while one write is in flight go out together in one writev,
  * so a fast source (a socket, a zip entry) costs one round trip to the thread pool per batch rather
- * than one per 16-64 KiB chunk, and the source keeps reading meanwhile.
+ * than one per 16-64 KiB chunk, and the source keeps reading meanwhile. The zip writer also starts
+ * one at an entry's data, past a local header it writes afterwards.
  */
 import type { FileHandle } from 'node:fs/promises'
 import { Writable } from 'node:stream'
@@ -15,11 +16,13 @@ export interface FileSinkOptions {
   onChunk?: (chunk: Buffer) => void
   /** The error the pipeline rejects with when a write fails (default: the file system's own). */
   wrapError?: (error: unknown) => Error
+  /** Where in the file the first chunk goes (default 0). */
+  start?: number
 }
 
-/** A Writable for `handle`, writing from position 0 on. */
-export function fileSink(handle: FileHandle, { onChunk, wrapError = error => error as Error }: FileSinkOptions = {}): Writable {
-  let position = 0
+/** A Writable for `handle`, writing from position `start` (default 0) on. */
+export function fileSink(handle: FileHandle, { onChunk, wrapError = error => error as Error, start = 0 }: FileSinkOptions = {}): Writable {
+  let position = start
   return new Writable({
     highWaterMark: FILE_SINK_BUFFER_BYTES,
     writev(chunks, callback) {
@@ -37,8 +40,8 @@ export function fileSink(handle: FileHandle, { onChunk, wrapError = error => err
   })
 }
 
-/** writev until every byte is written: a regular file may take fewer bytes than offered. */
-async function writeAll(handle: FileHandle, buffers: Buffer[], position: number): Promise<void> {
+/** writev at `position` until every byte is written: a regular file may take fewer bytes than offered. */
+export async function writeAll(handle: FileHandle, buffers: Buffer[], position: number): Promise<void> {
   let pending = buffers
   let at = position
   while (pending.length > 0) {
