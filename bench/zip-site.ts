@@ -29,7 +29,7 @@ import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import yazl from 'yazl'
 import { listSiteFolder } from '../src/archives/site-folder.js'
-import { BUFFERED_FILE_MAX_BYTES, compressionFor, writeZip } from '../src/archives/zip-writer.js'
+import { BUFFERED_FILE_MAX_BYTES, compressionFor, DEFAULT_CONCURRENCY, writeZip } from '../src/archives/zip-writer.js'
 import { median, parseTimeV, spawnTimed } from './measure.js'
 
 const TIME = '/usr/bin/time'
@@ -218,7 +218,7 @@ function makeManySite(root: string): Site {
 function labelOf(contender: Contender): string {
   if (contender.kind === 'zip') return 'zip -qr (Info-ZIP 3.0, level 6, one thread)'
   if (contender.kind === 'yazl') return 'yazl 3, one entry at a time'
-  return contender.concurrency === 1 ? 'zip-writer, concurrency 1 (one at a time)' : `zip-writer, concurrency ${contender.concurrency}${contender.concurrency === availableParallelism() ? ' (default)' : ''}`
+  return contender.concurrency === 1 ? 'zip-writer, concurrency 1 (one at a time)' : `zip-writer, concurrency ${contender.concurrency}${contender.concurrency === DEFAULT_CONCURRENCY ? ' (default)' : ''}`
 }
 
 /** CPU time (user + system) from GNU time's report. */
@@ -342,7 +342,7 @@ async function main(): Promise<void> {
     const floorKb = await nodeFloorKb(work)
     const reps = Number(args.reps ?? 3)
     const cpus = availableParallelism()
-    const concurrencies = [...new Set([1, cpus, cpus * 2])]
+    const concurrencies = [...new Set([1, cpus, DEFAULT_CONCURRENCY, cpus * 2])].sort((a, b) => a - b)
     const contenders: Contender[] = [{ kind: 'zip' }, ...concurrencies.map(concurrency => ({ kind: 'ours', concurrency }) as Contender), { kind: 'yazl' }]
 
     const site = makeSite(join(work, 'site'), 1)
