@@ -4,7 +4,8 @@
  * allowed.
  */
 import { relative, resolve, sep } from 'node:path'
-import type { RunContext } from './context.js'
+import { type DeploySource, resolveDeploySource } from './archives/deploy-source.js'
+import { PULL_REQUEST_EVENTS, type RunContext } from './context.js'
 import { formatDuration, parseDuration } from './duration.js'
 import { InputError, quote } from './errors.js'
 import { type OutputTarget, resolveOutputPath } from './output-folder/output-path.js'
@@ -13,7 +14,7 @@ import { isInside, realpathOrSelf, realpathOrSelfOfMaybeMissing } from './worksp
 
 export type { OutputTarget }
 
-export const JOB_TYPES = ['codegen', 'release', 'retry', 'backend'] as const
+export const JOB_TYPES = ['codegen', 'release', 'retry', 'backend', 'deploy', 'delete-branch'] as const
 export type JobType = (typeof JOB_TYPES)[number]
 
 /** Per job type: how long the step may take, and the polling schedule (first delay, then x1.5 up to the cap). */
@@ -21,7 +22,10 @@ export const JOB_TYPE_DEFAULTS: Record<JobType, { timeoutMs: number; firstPollMs
   codegen: { timeoutMs: 10 * 60_000, firstPollMs: 500, maxPollMs: 2_000 },
   release: { timeoutMs: 60 * 60_000, firstPollMs: 2_000, maxPollMs: 10_000 },
   retry: { timeoutMs: 60 * 60_000, firstPollMs: 2_000, maxPollMs: 10_000 },
-  backend: { timeoutMs: 30 * 60_000, firstPollMs: 2_000, maxPollMs: 10_000 }
+  backend: { timeoutMs: 30 * 60_000, firstPollMs: 2_000, maxPollMs: 10_000 },
+  deploy: { timeoutMs: 30 * 60_000, firstPollMs: 2_000, maxPollMs: 10_000 },
+  // One GetBranch and one DeleteBranch: nothing to poll.
+  'delete-branch': { timeoutMs: 5 * 60_000, firstPollMs: 2_000, maxPollMs: 10_000 }
 }
 export const DEFAULT_CODEGEN_OUTPUT_PATH = 'src/ui-components'
 
@@ -50,7 +54,9 @@ const INPUTS_BY_JOB_TYPE: Record<JobType, string[]> = {
   codegen: ['environment', 'render-config', 'generic-data-schema', 'auto-generate-forms', 'job-id', 'output-path', 'clean', 'client-token'],
   release: ['branch', 'commit-id', 'commit-message', 'job-reason', 'output-path', 'clean', 'stop-on-cancel'],
   retry: ['branch', 'job-id', 'output-path', 'clean', 'stop-on-cancel'],
-  backend: ['environment', 'job-id']
+  backend: ['environment', 'job-id'],
+  deploy: ['branch', 'source', 'create-branch', 'stop-on-cancel'],
+  'delete-branch': ['branch']
 }
 const JOB_SPECIFIC_INPUTS = [...new Set(Object.values(INPUTS_BY_JOB_TYPE).flat())]
 
@@ -96,7 +102,23 @@ export interface BackendInputs extends CommonInputs {
   jobId: string
 }
 
-export type ActionInputs = CodegenInputs | HostingInputs | BackendInputs
+export interface DeployInputs extends CommonInputs {
+  jobType: 'deploy'
+  branch: string
+  source: DeploySource
+  /** Create the branch when the app has none of that name (a preview). */
+  createBranch: boolean
+  /** The run is for a pull request: a branch it creates gets the stage PULL_REQUEST. */
+  forPullRequest: boolean
+  stopOnCancel: boolean
+}
+
+export interface DeleteBranchInputs extends CommonInputs {
+  jobType: 'delete-branch'
+  branch: string
+}
+
+export type ActionInputs = CodegenInputs | HostingInputs | BackendInputs | DeployInputs | DeleteBranchInputs
 
 export interface InputSource {
   /** Trimmed value of an input, '' when not given (core.getInput). */
@@ -128,7 +150,36 @@ export function readInputs(source: InputSource, context: RunContext): ActionInpu
         environment: readEnvironment(source, jobType),
         jobId: readJobId(source, jobType, true)!
       }
+    case 'deploy':
+      return {
+        ...common,
+        jobType,
+        branch: readBranch(source, jobType),
+        source: resolveDeploySource(source.get('source'), common.workspace),
+        createBranch: readBoolean(source, 'create-branch', false),
+        forPullRequest: context.eventName !== undefined && PULL_REQUEST_EVENTS.includes(context.eventName),
+        stopOnCancel: readBoolean(source, 'stop-on-cancel', true)
+      }
+    case 'delete-branch':
+      return { ...common, jobType, branch: readBranch(source, jobType) }
   }
+}
+
+/** What `branch` is for, per job type, for the message when it is missing. */
+const BRANCH_PURPOSE: Partial<Record<JobType, string>> = {
+  release: 'the Amplify branch to release',
+  retry: 'the Amplify branch to retry the job on',
+  deploy: 'the Amplify branch to deploy to',
+  'delete-branch': 'the preview branch to delete'
+}
+
+function readBranch(source: InputSource, jobType: JobType): string {
+  const branch = source.get('branch')
+  if (!branch) throw new InputError('branch', `is required for job-type '${jobType}': ${BRANCH_PURPOSE[jobType] ?? 'the Amplify branch'}, e.g. '${jobType === 'delete-branch' ? 'pr-42' : 'main'}'.`)
+  if (branch.length > BRANCH_MAX_LENGTH || CONTROL_CHARACTERS.test(branch)) {
+    throw new InputError('branch', `${quote(branch)} is not a valid Amplify branch name: use 1 to ${BRANCH_MAX_LENGTH} characters without control characters.`)
+  }
+  return branch
 }
 
 function readCodegenInputs(source: InputSource, common: CommonInputs): CodegenInputs {
@@ -159,11 +210,7 @@ function readCodegenInputs(source: InputSource, common: CommonInputs): CodegenIn
 }
 
 function readHostingInputs(source: InputSource, common: CommonInputs, jobType: 'release' | 'retry', context: RunContext): HostingInputs {
-  const branch = source.get('branch')
-  if (!branch) throw new InputError('branch', `is required for job-type '${jobType}': the Amplify branch to ${jobType === 'release' ? 'release' : 'retry the job on'}, e.g. 'main'.`)
-  if (branch.length > BRANCH_MAX_LENGTH || CONTROL_CHARACTERS.test(branch)) {
-    throw new InputError('branch', `${quote(branch)} is not a valid Amplify branch name: use 1 to ${BRANCH_MAX_LENGTH} characters without control characters.`)
-  }
+  const branch = readBranch(source, jobType)
   const inputs: HostingInputs = {
     ...common,
     jobType,

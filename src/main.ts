@@ -12,10 +12,12 @@ import { ActionError, CancelledError, DeadlineError, InputError, JobFailedError 
 import { createDownloader } from './transfer/http.js'
 import { commitStaging, createStaging, recoverOutputFolder, type StagingArea } from './output-folder/transaction.js'
 import { type ActionInputs, type OutputTarget, readInputs } from './inputs.js'
-import { describeProxySettings, proxySecrets, readProxySettings } from './transfer/proxy.js'
+import { describeProxySettings, type ProxySettings, proxySecrets, readProxySettings } from './transfer/proxy.js'
+import type { DeploySource } from './archives/deploy-source.js'
+import type { DeployDependencies } from './jobs/deploy.js'
 import { openJob as openRealJob, type OpenJob } from './jobs/index.js'
 import type { Job, JobLog } from './jobs/types.js'
-import type { Downloader, MaskSecret } from './transfer/types.js'
+import type { Downloader } from './transfer/types.js'
 import type { JobFiles } from './archives/types.js'
 import type { Staging } from './output-folder/types.js'
 import { readPackageJson } from './render-config.js'
@@ -54,7 +56,7 @@ function maskOnce(secret: string): void {
 }
 
 /** Downloads and stages a job's files (archives/asset.ts stageJobFiles). */
-export type StageFiles = (files: JobFiles, staging: Staging, downloader: Downloader, options: { signal: AbortSignal; mask: MaskSecret }) => Promise<void>
+export type StageFiles = (files: JobFiles, staging: Staging, downloader: Downloader, options: { signal: AbortSignal }) => Promise<void>
 
 /** The zip reader and the staging code load when a job's files are fetched, not before the first request. */
 const stageFilesOnDemand: StageFiles = async (...args) => {
@@ -80,7 +82,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   for (const signal of CANCEL_SIGNALS) process.on(signal, onSignal)
 
   const outcome: Outcome = { jobType: 'codegen', noun: 'job', result: 'failed', durationMs: 0 }
-  const closers: Array<() => void> = []
+  const closers: Closer[] = []
   try {
     const context = readRunContext(deps.env)
     const inputs = readInputs({ get: name => core.getInput(name), warn: message => core.warning(message) }, context)
@@ -92,9 +94,22 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     reportFailure(error, outcome)
   } finally {
     outcome.durationMs = deps.clock.now() - startedAt
-    for (const close of closers) close()
+    await closeAll(closers)
     for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal)
     await publish(outcome)
+  }
+}
+
+type Closer = () => void | Promise<void>
+
+/** Runs every closer, last opened first; one that fails does not keep the others from running. */
+async function closeAll(closers: Closer[]): Promise<void> {
+  for (const close of closers.splice(0).reverse()) {
+    try {
+      await close()
+    } catch (error) {
+      core.debug(`Cleaning up failed: ${(error as Error).message}`)
+    }
   }
 }
 
@@ -110,8 +125,8 @@ interface Flow {
    * download of the step takes it.
    */
   signal: AbortSignal
-  /** Called at the end, whatever happened (clients, sockets, timers). */
-  closers: Array<() => void>
+  /** Called at the end, whatever happened (clients, sockets, timers, the temporary zip). */
+  closers: Closer[]
   startedAt: number
 }
 
@@ -125,22 +140,49 @@ async function execute(flow: Flow): Promise<void> {
     for (const secret of proxySecrets(proxy)) maskOnce(secret)
     core.info(describeProxySettings(proxy))
   }
-  // Every URL the downloader is given is masked there too, before use, whoever handed it over.
+  // The one place presigned URLs are masked: the transport, before it uses each one.
   const downloader = createDownloader({ log: message => core.debug(message), proxy, mask: maskOnce })
   closers.push(() => downloader.close())
-  const opened = await deps.openJob(inputs, { context, mask: maskOnce, log: jobLog, downloader, proxy })
+  // deploy: the source is checked and zipped before anything is asked of AWS.
+  const uploadZip = inputs.jobType === 'deploy' ? await prepareDeploy(flow, inputs.source, proxy) : undefined
+  const opened = await deps.openJob(inputs, {
+    context,
+    log: jobLog,
+    downloader,
+    proxy,
+    onSiteUrl: url => {
+      outcome.siteUrl = url
+      core.setOutput('url', url)
+    },
+    uploadZip
+  })
   closers.push(() => opened.close())
   const job = opened.job
   outcome.noun = job.noun
 
-  // A start abandoned because of the cancel is a cancelled step, not a failed one.
-  const started = await callAwsBeforeDeadline(flow, () => job.start(signal), `starting the ${job.noun}`)
+  // A start abandoned because of the cancel is a cancelled step, not a failed one; a job created
+  // before it (a deployment waiting for its upload) is stopped like a running one.
+  const started = await callAwsBeforeDeadline(flow, () => job.start(signal), `starting the ${job.noun}`).catch(async (error: unknown) => {
+    const fate = await stopIfAsked(inputs, job, error)
+    if (fate && error instanceof Error) error.message = `${error.message} ${fate}`
+    throw error
+  })
   outcome.jobId = started.jobId
   outcome.arn = started.arn
   outcome.consoleUrl = started.consoleUrl
-  core.setOutput('job-id', started.jobId)
+  if (started.jobId) core.setOutput('job-id', started.jobId)
   if (started.arn) core.setOutput('job-arn', started.arn)
   if (started.consoleUrl) core.info(`Console: ${started.consoleUrl}`)
+  await job.lookUpSiteUrl?.(signal)
+
+  // A job over when it starts (delete-branch) has nothing to wait for.
+  if (started.state !== undefined && job.phase(started.state) !== 'running') {
+    outcome.status = job.status(started.state)
+    outcome.job = job.report(started.state)
+    await failIfJobFailed(flow, job, started.state)
+    outcome.result = 'succeeded'
+    return
+  }
 
   if (!inputs.wait) {
     const state = started.state ?? (await callAwsBeforeDeadline(flow, () => job.read(signal), `reading the ${job.noun}`))
@@ -150,7 +192,7 @@ async function execute(flow: Flow): Promise<void> {
     const phase = job.phase(state)
     await failIfJobFailed(flow, job, state)
     outcome.result = phase === 'succeeded' ? 'succeeded' : started.state === undefined ? 'in progress' : 'started'
-    core.info(`Not waiting (wait: false). The ${job.noun} ${started.jobId} is ${outcome.status}.`)
+    core.info(`Not waiting (wait: false). The ${job.noun}${started.jobId ? ` ${started.jobId}` : ''} is ${outcome.status}.`)
     return
   }
 
@@ -198,6 +240,22 @@ async function execute(flow: Flow): Promise<void> {
   outcome.result = 'succeeded'
 }
 
+/**
+ * deploy: lists and zips the source (or checks a .zip), removed again at the end; returns the
+ * upload of that zip for the job, none for a URL source. Loaded only for a deploy: the zip writer
+ * and the uploader are not needed before any other job type's first request.
+ */
+async function prepareDeploy(flow: Flow, source: DeploySource, proxy: ProxySettings | undefined): Promise<DeployDependencies['uploadZip']> {
+  const [{ prepareSite, zipUpload }, { createUploader }] = await Promise.all([import('./deploy-site.js'), import('./transfer/upload.js')])
+  const site = await prepareSite(source, { tempRoot: flow.deps.env.RUNNER_TEMP, signal: flow.signal, log: jobLog })
+  flow.closers.push(site.remove)
+  flow.outcome.site = site
+  if (!site.zipPath) return undefined
+  const uploader = createUploader({ log: message => core.debug(message), proxy, mask: maskOnce })
+  flow.closers.push(() => uploader.close())
+  return zipUpload(site, uploader, jobLog)
+}
+
 /** A job that ended failed fails the step, with the job's own explanation (and, for hosting, its log). */
 async function failIfJobFailed(flow: Flow, job: Job<unknown>, state: unknown): Promise<void> {
   if (job.phase(state) !== 'failed') return
@@ -225,7 +283,7 @@ async function fetchFiles(flow: Flow, output: OutputTarget, job: Job<unknown>, s
   const fetchStarted = clock.now()
   try {
     const files = await job.filesOf!(state, signal)
-    await flow.deps.stageFiles(files, staging, downloader, { signal, mask: maskOnce })
+    await flow.deps.stageFiles(files, staging, downloader, { signal })
     signal.throwIfAborted()
   } catch (error) {
     // A download cut short by the deadline or a cancel fails with that reason, not the abort it caused.

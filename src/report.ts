@@ -3,6 +3,7 @@
  * text) and appended to GITHUB_STEP_SUMMARY by the caller.
  */
 import type { DependencyCheck } from './dependencies.js'
+import { formatBytes } from './bytes.js'
 import { formatDuration } from './duration.js'
 import type { CommitResult } from './output-folder/types.js'
 import type { JobReport } from './jobs/types.js'
@@ -21,6 +22,14 @@ export interface FilesWritten {
   kept: string[]
 }
 
+/** What a deploy published, for the summary (deploy-site.ts PreparedSite). */
+export interface DeployedSite {
+  label: string
+  zipBytes?: number
+  files?: number
+  uploadMs?: number
+}
+
 export interface Outcome {
   jobType: string
   noun: string
@@ -35,6 +44,10 @@ export interface Outcome {
   failureSections?: string[]
   files?: FilesWritten
   dependencies?: DependencyCheck[]
+  /** The branch's site (release, retry, deploy), once known. */
+  siteUrl?: string
+  /** deploy: what was deployed, and how big its zip was. */
+  site?: DeployedSite
   job?: JobReport
 }
 
@@ -53,6 +66,7 @@ export function outputsOf(outcome: Outcome): Record<string, string> {
   if (outcome.jobId) outputs['job-id'] = outcome.jobId
   if (outcome.arn) outputs['job-arn'] = outcome.arn
   if (outcome.status) outputs.status = outcome.status
+  if (outcome.siteUrl) outputs.url = outcome.siteUrl
   if (outcome.files) {
     const { path, commit } = outcome.files
     outputs['output-path'] = path
@@ -85,6 +99,8 @@ export function summaryMarkdown(outcome: Outcome): string {
   if (outcome.status) rows.push(['Status', `\`${outcome.status}\``])
   if (!words) rows.push(['Duration', formatDuration(outcome.durationMs)])
   rows.push(...(outcome.job?.details ?? []))
+  if (outcome.siteUrl) rows.push(['Site', `[${outcome.siteUrl}](${outcome.siteUrl})`])
+  if (outcome.site) rows.push(['Deployed', deployedRow(outcome.site)])
   if (outcome.files) {
     const { commit } = outcome.files
     rows.push(['Output', `\`${outcome.files.path}\`: ${commit.files.length} ${plural(commit.files.length, 'file')}, ${commit.changed ? 'changed' : 'unchanged'}`])
@@ -98,6 +114,16 @@ export function summaryMarkdown(outcome: Outcome): string {
   if (outcome.files) lines.push(...fileSections(outcome.files))
   if (outcome.dependencies?.length) lines.push(...dependencyTable(outcome.dependencies))
   return lines.join('\n')
+}
+
+/** `dist`: 214 files, zip 12.4 MB, uploaded in 3.2s. */
+function deployedRow(site: DeployedSite): string {
+  const parts = [code(site.label)]
+  const details: string[] = []
+  if (site.files !== undefined) details.push(`${site.files} ${plural(site.files, 'file')}`)
+  if (site.zipBytes !== undefined) details.push(`zip ${formatBytes(site.zipBytes)}`)
+  if (site.uploadMs !== undefined) details.push(`uploaded in ${formatDuration(site.uploadMs)}`)
+  return details.length ? `${parts[0]}: ${details.join(', ')}` : parts[0]!
 }
 
 /** Hosting links go to the Amplify console; codegen and backend links to Amplify Studio. */

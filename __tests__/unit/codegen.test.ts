@@ -66,16 +66,14 @@ function fakeClient(answers: { start?: () => unknown; get?: () => unknown }) {
 
 function setup(options: { inputs?: Partial<CodegenInputs>; context?: RunContext; start?: () => unknown; get?: () => unknown } = {}) {
   const { client, sent } = fakeClient(options)
-  const masked: string[] = []
   const logged: string[] = []
   const job = createCodegenJob(inputs(options.inputs), {
     // The fake implements only send, which is all the job uses.
     client: client as unknown as Parameters<typeof createCodegenJob>[1]['client'],
     context: options.context ?? runContext,
-    mask: secret => masked.push(secret),
     log: { info: message => logged.push(message) }
   })
-  return { job, sent, masked, logged, client }
+  return { job, sent, logged, client }
 }
 
 const signal = new AbortController().signal
@@ -120,12 +118,6 @@ describe('start', () => {
     expect(state.id).toBe('existing-7')
   })
 
-  it('masks an asset URL in the start answer', async () => {
-    const { job, masked } = setup({ start: () => ({ entity: codegenJob({ status: 'succeeded', asset: { downloadUrl: URL_WITH_SECRET } }) }) })
-    await job.start(signal)
-    expect(masked).toContain(URL_WITH_SECRET)
-  })
-
   it('refuses an answer without a job', async () => {
     const { job } = setup({ start: () => ({}) })
     await expect(job.start(signal)).rejects.toBeInstanceOf(ActionError)
@@ -144,28 +136,6 @@ describe('read', () => {
     expect((sent[1]!.command as GetCodegenJobCommand).input).toEqual({ appId: APP, environmentName: 'staging', id: 'new-job' })
     expect(sent[1]!.options).toEqual({ abortSignal: controller.signal })
     expect(state.status).toBe('succeeded')
-  })
-
-  it('masks the asset URL and its credentials before returning the job', async () => {
-    const masked: string[] = []
-    const { client } = fakeClient({ get: () => ({ job: codegenJob({ status: 'succeeded', asset: { downloadUrl: URL_WITH_SECRET } }) }) })
-    const job = createCodegenJob(inputs({ jobId: 'job-1' }), {
-      client: client as unknown as Parameters<typeof createCodegenJob>[1]['client'],
-      context: runContext,
-      mask: secret => masked.push(secret),
-      log: { info: () => undefined }
-    })
-    const state = await job.read(signal)
-    expect(state.asset?.downloadUrl).toBe(URL_WITH_SECRET)
-    expect(masked).toContain(URL_WITH_SECRET)
-    expect(masked).toContain('0123456789abcdef0123456789abcdef')
-    expect(masked).toContain('SECRETTOKENVALUE')
-  })
-
-  it('masks nothing when there is no asset yet', async () => {
-    const { job, masked } = setup({ inputs: { jobId: 'job-1' } })
-    await job.read(signal)
-    expect(masked).toEqual([])
   })
 
   it('passes errors of the client through', async () => {

@@ -99,8 +99,8 @@ describe('job-type', () => {
   })
 
   it('refuses an unknown job type and lists the known ones', () => {
-    const error = expectRefused({ ...codegenBase, 'job-type': 'deploy' }, 'job-type', 'deploy')
-    expect(error.message).toContain('codegen, release, retry, backend')
+    const error = expectRefused({ ...codegenBase, 'job-type': 'publish' }, 'job-type', 'publish')
+    expect(error.message).toContain('codegen, release, retry, backend, deploy, delete-branch')
   })
 })
 
@@ -494,5 +494,59 @@ describe('the whole value', () => {
       workspace,
       dependencySource: 'none'
     })
+  })
+})
+
+describe('deploy and delete-branch', () => {
+  const deployBase = { 'job-type': 'deploy', 'app-id': APP, branch: 'pr-7', source: 'dist' }
+
+  beforeEach(() => {
+    fs.mkdirSync(path.join(workspace, 'dist'))
+  })
+
+  it('deploy: the branch, the source folder, create-branch (default false) and stop-on-cancel (default true), 30 minutes', () => {
+    expect(read(deployBase)).toEqual({
+      jobType: 'deploy',
+      appId: APP,
+      branch: 'pr-7',
+      source: { kind: 'folder', relative: 'dist', absolute: fs.realpathSync(path.join(workspace, 'dist')) },
+      createBranch: false,
+      forPullRequest: false,
+      stopOnCancel: true,
+      wait: true,
+      timeoutMs: 1_800_000,
+      firstPollMs: 2_000,
+      maxPollMs: 10_000,
+      region: undefined,
+      workspace
+    })
+    expect(read({ ...deployBase, 'create-branch': 'true', 'stop-on-cancel': 'false' })).toMatchObject({ createBranch: true, stopOnCancel: false })
+  })
+
+  it('deploy: a run for a pull request (pull_request or pull_request_target) makes previews of stage PULL_REQUEST', () => {
+    expect(read(deployBase, context({ eventName: 'pull_request' }))).toMatchObject({ forPullRequest: true })
+    expect(read(deployBase, context({ eventName: 'pull_request_target' }))).toMatchObject({ forPullRequest: true })
+    expect(read(deployBase, context({ eventName: 'push' }))).toMatchObject({ forPullRequest: false })
+  })
+
+  it('deploy needs a branch and a source, each refused with what to give', () => {
+    expect(expectRefused({ ...deployBase, branch: '' }, 'branch').message).toBe("Input 'branch': is required for job-type 'deploy': the Amplify branch to deploy to, e.g. 'main'.")
+    expect(expectRefused({ ...deployBase, source: '' }, 'source').message).toMatch(/is required for job-type 'deploy': the folder your build wrote the site into/)
+    expect(expectRefused({ ...deployBase, source: '../x' }, 'source', '../x').message).toMatch(/outside the workspace/)
+    expectRefused({ ...deployBase, 'create-branch': 'yes' }, 'create-branch', 'yes')
+  })
+
+  it('delete-branch: the app and the branch, 5 minutes', () => {
+    expect(read({ 'job-type': 'delete-branch', 'app-id': APP, branch: 'pr-7' })).toMatchObject({ jobType: 'delete-branch', appId: APP, branch: 'pr-7', timeoutMs: 300_000 })
+    expect(expectRefused({ 'job-type': 'delete-branch', 'app-id': APP }, 'branch').message).toBe("Input 'branch': is required for job-type 'delete-branch': the preview branch to delete, e.g. 'pr-42'.")
+  })
+
+  it('warns about inputs deploy and delete-branch do not use', () => {
+    const values = source({ 'job-type': 'delete-branch', 'app-id': APP, branch: 'pr-7', source: 'dist', 'output-path': 'x' })
+    readInputs(values, context())
+    expect(values.warnings).toEqual([
+      "Input 'output-path' is not used by job-type 'delete-branch' and is ignored.",
+      "Input 'source' is not used by job-type 'delete-branch' and is ignored."
+    ])
   })
 })

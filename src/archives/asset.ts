@@ -10,10 +10,9 @@ import * as path from 'node:path'
 import { UnsafeContentError } from '../errors.js'
 import { ARTIFACT_LIMITS, CODEGEN_LIMITS, maxArchiveBytes } from './limits.js'
 import { parseCodegenManifest, stageCodegenManifest } from './manifest.js'
-import { maskPresignedUrl } from '../transfer/mask.js'
 import type { FetchLimits, JobFiles } from './types.js'
 import type { StagedFile, Staging } from '../output-folder/types.js'
-import type { Downloader, MaskSecret } from '../transfer/types.js'
+import type { Downloader } from '../transfer/types.js'
 import { extractZip } from './zip.js'
 import { stageZipStreaming } from './zip-stream.js'
 
@@ -22,7 +21,7 @@ const ZIP_LOCAL_HEADER = Buffer.from('PK\x03\x04', 'latin1')
 const ZIP_EMPTY_ARCHIVE = Buffer.from('PK\x05\x06', 'latin1')
 
 /** Downloads and stages every file of a job; throws on the first that cannot be staged. */
-export async function stageJobFiles(files: JobFiles, staging: Staging, downloader: Downloader, options: { signal: AbortSignal; mask: MaskSecret }): Promise<void> {
+export async function stageJobFiles(files: JobFiles, staging: Staging, downloader: Downloader, options: { signal: AbortSignal }): Promise<void> {
   const { signal } = options
   switch (files.kind) {
     case 'codegen-asset':
@@ -38,7 +37,6 @@ export async function stageJobFiles(files: JobFiles, staging: Staging, downloade
 export interface StageOptions {
   signal?: AbortSignal
   limits: FetchLimits
-  mask: MaskSecret
   /** Parallel downloads of a manifest's files; defaults to DOWNLOAD_CONCURRENCY. */
   concurrency?: number
 }
@@ -87,7 +85,7 @@ async function withScratchDownload<T>(
 
 /**
  * Fetches a codegen job's asset into staging.root: a manifest's files, or an old-style zip's
- * entries. Masks the URL before anything else. Returns the files staged.
+ * entries (the downloader masks every URL before it uses it). Returns the files staged.
  */
 export async function stageCodegenAsset(
   url: string,
@@ -95,7 +93,6 @@ export async function stageCodegenAsset(
   downloader: Downloader,
   options: StageOptions
 ): Promise<StagedFile[]> {
-  maskPresignedUrl(url, options.mask)
   const what = "the codegen job's asset"
   return withScratchDownload(
     url,
@@ -121,7 +118,7 @@ export async function stageCodegenAsset(
 }
 
 /**
- * Fetches a zip (hosting build artifacts) and unpacks it into staging.root. Masks the URL first.
+ * Fetches a zip (hosting build artifacts) and unpacks it into staging.root.
  * Unpacks while downloading where the host serves ranges (zip-stream.ts), else from a scratch copy.
  */
 export async function stageZipFromUrl(
@@ -130,7 +127,6 @@ export async function stageZipFromUrl(
   downloader: Downloader,
   options: StageZipOptions
 ): Promise<StagedFile[]> {
-  maskPresignedUrl(url, options.mask)
   const streamed = await stageZipStreaming(url, staging, downloader, { limits: options.limits, what: options.what, signal: options.signal })
   if (streamed !== undefined) return streamed
   return withScratchDownload(

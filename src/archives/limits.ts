@@ -60,3 +60,19 @@ export const COMPRESSION_RATIO_FLOOR_BYTES = 64 * MiB
 export function maxArchiveBytes(limits: FetchLimits): number {
   return limits.maxTotalBytes + limits.maxFiles * ZIP_ENTRY_OVERHEAD_BYTES
 }
+
+/**
+ * A manual deployment's zip: Amplify takes at most 5 GB (written in powers of 1000, as the service
+ * quota is). The zip made from a folder is refused once it would pass it, before any upload.
+ */
+export const MAX_DEPLOY_ZIP_BYTES = 5_000_000_000
+
+/**
+ * A `.zip` given as a deploy source is the user's own: its names are checked like a downloaded
+ * archive's, and the counts only need to keep a hostile one from exhausting the runner.
+ */
+export const DEPLOY_ZIP_LIMITS: FetchLimits = {
+  maxFiles: 1_000_000,
+  maxTotalBytes: 64 * GiB,
+  maxDocumentBytes: 16 * MiB
+}

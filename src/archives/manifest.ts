@@ -7,11 +7,10 @@ import { mkdir } from 'node:fs/promises'
 import * as path from 'node:path'
 import { DownloadError, JobFailedError, UnsafeContentError } from '../errors.js'
 import { DOWNLOAD_CONCURRENCY } from '../transfer/limits.js'
-import { maskPresignedUrl } from '../transfer/mask.js'
 import { NameSet, printableName, safeRelativePath } from './names.js'
 import type { FetchLimits } from './types.js'
 import type { StagedFile, Staging } from '../output-folder/types.js'
-import type { Downloader, MaskSecret } from '../transfer/types.js'
+import type { Downloader } from '../transfer/types.js'
 
 /** Longest service error text quoted per component; the rest would only bury the other components. */
 const MAX_COMPONENT_ERROR_CHARS = 500
@@ -34,7 +33,6 @@ export interface CodegenManifest {
 export interface StageManifestOptions {
   signal?: AbortSignal
   limits: FetchLimits
-  mask: MaskSecret
   /** Downloads at once; defaults to DOWNLOAD_CONCURRENCY. */
   concurrency?: number
 }
@@ -157,7 +155,7 @@ function totalBudget(limits: FetchLimits): (delta: number) => void {
 
 /**
  * Downloads every file of the manifest into `staging.root`, several at a time, and registers each.
- * Masks all URLs before the first request. The first failure stops the other downloads, and the
+ * The downloader masks each URL before its request. The first failure stops the other downloads, and the
  * promise rejects with it once they have all let go of their files.
  */
 export async function stageCodegenManifest(
@@ -166,7 +164,6 @@ export async function stageCodegenManifest(
   downloader: Downloader,
   options: StageManifestOptions
 ): Promise<StagedFile[]> {
-  for (const file of manifest.files) maskPresignedUrl(file.downloadUrl, options.mask)
   options.signal?.throwIfAborted()
 
   const stop = new AbortController()

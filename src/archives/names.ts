@@ -52,11 +52,21 @@ export function printableName(name: string): string {
   return `"${escaped}"${shown.length < name.length ? '…' : ''}`
 }
 
+/** A name refused by the rules below; `name` and `why` let a caller that is not fetching a job's files say it in its own words. */
+export class NameRefusal extends UnsafeContentError {
+  constructor(
+    readonly refusedName: string,
+    readonly why: string
+  ) {
+    super(
+      `Refusing the file name ${printableName(refusedName)}: ${why}. Nothing was written. ` +
+        'The job delivered a name that is not a plain relative path; check the component or artifact names of the job.'
+    )
+  }
+}
+
 function refuse(name: string, why: string): never {
-  throw new UnsafeContentError(
-    `Refusing the file name ${printableName(name)}: ${why}. Nothing was written. ` +
-      'The job delivered a name that is not a plain relative path; check the component or artifact names of the job.'
-  )
+  throw new NameRefusal(name, why)
 }
 
 function utf8Bytes(text: string): number {

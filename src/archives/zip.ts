@@ -16,7 +16,7 @@ import type { Entry, ZipFile } from 'yauzl'
 import { ActionError, UnsafeContentError } from '../errors.js'
 import { fileSink } from '../transfer/file-sink.js'
 import { COMPRESSION_RATIO_FLOOR_BYTES, MAX_COMPRESSION_RATIO } from './limits.js'
-import { NameSet, printableName, safeRelativePath } from './names.js'
+import { NameRefusal, NameSet, printableName, safeRelativePath } from './names.js'
 import type { FetchLimits } from './types.js'
 import type { StagedFile, Staging } from '../output-folder/types.js'
 
@@ -258,6 +258,35 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
     throw signal?.aborted === true ? signal.reason : error
   } finally {
     await source?.close()
+    zip.close()
+  }
+}
+
+/**
+ * Checks what a zip declares, every name and size, by the same rules as extractZip, without
+ * unpacking it: a `.zip` deploy source before it is uploaded. Returns how many files it holds and
+ * whether index.html is at its root.
+ */
+export async function checkZip(zipPath: string, limits: FetchLimits, what: string, signal: AbortSignal | undefined): Promise<{ files: number; hasRootIndex: boolean }> {
+  let zip: ZipFile
+  try {
+    zip = await openZip(zipPath)
+  } catch (error) {
+    throw damaged(error, what)
+  }
+  try {
+    const files = await plan(zip, limits, what, signal).catch((error: unknown) => {
+      if (error instanceof NameRefusal) {
+        throw new UnsafeContentError(
+          `Refusing ${what}: it holds the name ${printableName(error.refusedName)}, which Amplify would unpack as it is (${error.why}). Nothing was uploaded. ` +
+            "Make the zip from the site's folder with plain relative names, or give that folder as 'source'."
+        )
+      }
+      throw damaged(error, what)
+    })
+    if (!files.length) throw new UnsafeContentError(`Refusing ${what}: it holds no files. Nothing was uploaded. Zip the site's folder, or give the folder as 'source'.`)
+    return { files: files.length, hasRootIndex: files.some(file => file.path === 'index.html') }
+  } finally {
     zip.close()
   }
 }

@@ -12,8 +12,6 @@ import {
 } from '@aws-sdk/client-amplifyuibuilder'
 import type { RunContext } from '../context.js'
 import { ActionError, JobFailedError } from '../errors.js'
-import { maskPresignedUrl } from '../transfer/mask.js'
-import type { MaskSecret } from '../transfer/types.js'
 import type { CodegenInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
 import { studioLink } from './links.js'
@@ -28,21 +26,19 @@ export type CodegenClient = Pick<AmplifyUIBuilderClient, 'send'>
 export interface CodegenJobDependencies {
   client: CodegenClient
   context: RunContext
-  mask: MaskSecret
   log: Pick<JobLog, 'info'>
   /** For the link to Amplify Studio in the summary. */
   region?: string
 }
 
-export function createCodegenJob(inputs: CodegenInputs, { client, context, mask, log, region }: CodegenJobDependencies): Job<CodegenJob> {
+export function createCodegenJob(inputs: CodegenInputs, { client, context, log, region }: CodegenJobDependencies): Job<CodegenJob> {
   const consoleUrl = studioLink(region, inputs.appId, inputs.environment)
   let jobId = inputs.jobId
   const ids = { appId: inputs.appId, environmentName: inputs.environment }
 
-  /** Presigned URLs are masked the moment they arrive, before anything could print them. */
+  /** The asset's presigned URL is never printed: the transport masks it before it downloads it. */
   const received = (job: CodegenJob | undefined): CodegenJob => {
     if (!job?.id) throw new ActionError('AmplifyUIBuilder answered without a codegen job. Re-run the step; if it persists, report it with the run log.')
-    if (job.asset?.downloadUrl) maskPresignedUrl(job.asset.downloadUrl, mask)
     return job
   }
 

@@ -9,6 +9,7 @@ import {
   GetArtifactUrlCommand,
   GetJobCommand,
   type Job as AmplifyJob,
+  type JobSummary,
   ListArtifactsCommand,
   StartJobCommand,
   type Step,
@@ -17,11 +18,12 @@ import {
 import { ActionError } from '../errors.js'
 import { afterGrace } from '../stop-signal.js'
 import { formatDuration } from '../duration.js'
-import { maskPresignedUrl } from '../transfer/mask.js'
-import type { MaskSecret } from '../transfer/types.js'
-import type { HostingInputs } from '../inputs.js'
+import type { DeployInputs, HostingInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
+import { findBranch, getApp, siteUrlOf } from './branches.js'
 import { type FailureDetails, MAX_LOG_BYTES, failureSections, readLog } from './build-log.js'
+import { startDeployment } from './deploy.js'
+import { consoleJobLink } from './links.js'
 import type { Job, JobLog, JobReport } from './types.js'
 import type { Downloader } from '../transfer/types.js'
 
@@ -49,12 +51,16 @@ export type HostingClient = Pick<AmplifyClient, 'send'>
 export interface HostingJobDependencies {
   client: HostingClient
   region: string
-  mask: MaskSecret
   log: JobLog
   downloader: Downloader
+  /** Told the branch's site address as soon as it is known (the `url` output). */
+  onSiteUrl?: (url: string) => void
+  /** deploy: PUTs the prepared zip to CreateDeployment's upload URL. */
+  uploadZip?: (url: string, signal: AbortSignal) => Promise<void>
 }
 
-export function createHostingJob(inputs: HostingInputs, { client, region, mask, log, downloader }: HostingJobDependencies): Job<AmplifyJob> {
+export function createHostingJob(inputs: HostingInputs | DeployInputs, dependencies: HostingJobDependencies): Job<AmplifyJob> {
+  const { client, region, log, downloader } = dependencies
   const ids = { appId: inputs.appId, branchName: inputs.branch }
   let jobId: string | undefined
   let last: AmplifyJob | undefined
@@ -64,11 +70,16 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
   const unknownStatusesSeen = new Set<string>()
   const stepsStarted = new Set<string>()
   const stepsEnded = new Set<string>()
+  let siteUrl: string | undefined
+  const onSiteUrl = (url: string): void => {
+    siteUrl = url
+    dependencies.onSiteUrl?.(url)
+  }
 
   /**
    * GetJob presigns every step's log and artifact URLs afresh on each read. The action never prints
-   * them, so each is masked when it is used (a failed step's log, the artifacts), right before the
-   * download: masking every URL of every poll would hand the runner thousands of secrets over an
+   * them; the transport masks each one it downloads (a failed step's log, the artifacts) right
+   * before the download: masking every URL of every poll would hand the runner thousands of secrets over an
    * hour's wait, each one a scan of every later log line.
    */
   const received = (job: AmplifyJob | undefined): AmplifyJob => {
@@ -77,36 +88,64 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
     return job
   }
 
+  /** StartJob (RELEASE or RETRY); a StartJob in flight when the run is cancelled may answer first. */
+  const startBuild = async (build: HostingInputs, signal: AbortSignal): Promise<JobSummary> => {
+    const answer = await client
+      .send(
+        new StartJobCommand({
+          appId: build.appId,
+          branchName: build.branch,
+          jobType: build.jobType === 'retry' ? 'RETRY' : 'RELEASE',
+          jobId: build.jobId,
+          jobReason: build.jobReason,
+          commitId: build.commitId,
+          commitMessage: build.commitMessage,
+          commitTime: build.commitTime
+        }),
+        { abortSignal: afterGrace(signal, START_GRACE_AFTER_CANCEL_MS) }
+      )
+      .catch(error => {
+        throw explainStartError(error, build)
+      })
+    if (!answer.jobSummary?.jobId) throw new ActionError('Amplify answered StartJob without a job id. Re-run the step; if it persists, report it with the run log.')
+    return answer.jobSummary
+  }
+
+  /**
+   * release and retry: the branch's site, for the `url` output. The build does not depend on it, so
+   * a role without GetApp, GetBranch or ListDomainAssociations gets a warning, not a failure.
+   */
+  const lookUpSiteUrl = async (signal: AbortSignal): Promise<void> => {
+    if (siteUrl !== undefined) return
+    try {
+      const [app, branch] = await Promise.all([getApp(client, inputs.appId, signal), findBranch(client, inputs.appId, inputs.branch, signal)])
+      if (branch) onSiteUrl(await siteUrlOf(client, app, branch, signal))
+    } catch (error) {
+      if (signal.aborted) throw signal.reason
+      log.warning(
+        `Could not read the address of branch ${inputs.branch}'s site for the 'url' output (${(error as Error).message}). ` +
+          'Allow amplify:GetApp, amplify:GetBranch and amplify:ListDomainAssociations to the role to have it.'
+      )
+    }
+  }
+
   return {
     noun: 'Amplify Hosting job',
 
     async start(signal) {
-      // A cancel (or the deadline) that came first means no build at all: the grace below is only
-      // for a StartJob already in flight, whose job would otherwise be created and never stopped.
-      if (signal.aborted) throw signal.reason
-      const answer = await client
-        .send(
-          new StartJobCommand({
-            ...ids,
-            jobType: inputs.jobType === 'retry' ? 'RETRY' : 'RELEASE',
-            jobId: inputs.jobId,
-            jobReason: inputs.jobReason,
-            commitId: inputs.commitId,
-            commitMessage: inputs.commitMessage,
-            commitTime: inputs.commitTime
-          }),
-          { abortSignal: afterGrace(signal, START_GRACE_AFTER_CANCEL_MS) }
-        )
-        .catch(error => {
-          throw explainStartError(error, inputs)
-        })
-      const summary = answer.jobSummary
-      if (!summary?.jobId) throw new ActionError('Amplify answered StartJob without a job id. Re-run the step; if it persists, report it with the run log.')
-      jobId = summary.jobId
-      const consoleUrl = consoleLink(region, inputs.appId, inputs.branch, jobId)
+      // A cancel (or the deadline) that came first means no job at all.
+      signal.throwIfAborted()
+      if (inputs.jobType === 'deploy') {
+        const summary = await startDeployment(inputs, { client, log, uploadZip: dependencies.uploadZip, onSiteUrl, onJobCreated: id => (jobId = id) }, signal)
+        jobId = summary.jobId!
+        log.info(`Started deployment job ${jobId} on branch ${inputs.branch} of app ${inputs.appId}.`)
+        return { jobId, arn: summary.jobArn, consoleUrl: consoleJobLink(region, inputs.appId, inputs.branch, jobId), state: { summary, steps: [] } }
+      }
+      const summary = await startBuild(inputs, signal)
+      jobId = summary.jobId!
       const what = inputs.jobType === 'retry' ? `Retrying job ${inputs.jobId} as job ${jobId}` : `Started release job ${jobId}`
       log.info(`${what} on branch ${inputs.branch} of app ${inputs.appId}${inputs.commitId ? ` (commit ${inputs.commitId.slice(0, 12)})` : ''}.`)
-      return { jobId, arn: summary.jobArn, consoleUrl, state: { summary, steps: [] } }
+      return { jobId, arn: summary.jobArn, consoleUrl: consoleJobLink(region, inputs.appId, inputs.branch, jobId), state: { summary, steps: [] } }
     },
 
     async read(signal) {
@@ -114,6 +153,7 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
       return received(answer.job)
     },
 
+    lookUpSiteUrl,
     phase: hostingPhase,
     status: job => job.summary?.status ?? 'unknown',
 
@@ -151,7 +191,7 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
       if (status === 'CANCELLED') {
         return { message: `Amplify Hosting job ${jobId} was CANCELLED (stopped in the console, by another workflow or by this one) before it finished. Start a new release to deploy.` }
       }
-      const failure = await readFailure(job, { downloader, mask, signal, log })
+      const failure = await readFailure(job, { downloader, signal, log })
       const parts = [`Amplify Hosting job ${jobId} FAILED`]
       if (failure.step) parts[0] += ` in step ${failure.step}`
       if (failure.reason) parts.push(`reason: ${failure.reason}`)
@@ -197,7 +237,7 @@ export function createHostingJob(inputs: HostingInputs, { client, region, mask, 
         ['App', `\`${inputs.appId}\``],
         ['Branch', `\`${inputs.branch}\``]
       ]
-      if (job?.summary?.commitId) details.push(['Commit', `\`${job.summary.commitId.slice(0, 12)}\``])
+      if (job?.summary?.commitId && inputs.jobType !== 'deploy') details.push(['Commit', `\`${job.summary.commitId.slice(0, 12)}\``])
       const steps = (job?.steps ?? []).map(step => `${STEP_ICONS[step.status ?? ''] ?? '⏸️'} ${step.stepName} ${step.status}${step.startTime && step.endTime ? ` ${stepDuration(step)}` : ''}`).join(', ')
       if (steps) details.push(['Steps', steps])
       return { details, outputs: {} }
@@ -217,19 +257,17 @@ export function hostingPhase(job: AmplifyJob): Phase {
 
 interface FailureContext {
   downloader: Downloader
-  mask: MaskSecret
   signal: AbortSignal
   log: JobLog
 }
 
 /** Finds the failing step, downloads its log and picks the lines that explain the failure. */
-async function readFailure(job: AmplifyJob, { downloader, mask, signal, log }: FailureContext): Promise<FailureDetails> {
+async function readFailure(job: AmplifyJob, { downloader, signal, log }: FailureContext): Promise<FailureDetails> {
   const steps = job.steps ?? []
   const failed = steps.find(step => step.status === 'FAILED') ?? steps.find(step => step.status !== 'SUCCEED')
   const details: FailureDetails = { step: failed?.stepName, reason: failed?.statusReason, tail: [] }
   if (!failed?.logUrl) return details
   try {
-    maskPresignedUrl(failed.logUrl, mask)
     const body = await downloader.toBuffer(failed.logUrl, { signal, maxBytes: MAX_LOG_BYTES, what: `the ${failed.stepName} log` })
     Object.assign(details, readLog(body, failed.statusReason))
     log.group(`Last ${details.tail.length} lines of the ${failed.stepName} log`, details.tail)
@@ -283,8 +321,4 @@ function asSentence(text: string): string {
 function stepDuration(step: Step): string {
   if (!step.startTime || !step.endTime) return 'an unknown time'
   return formatDuration(step.endTime.getTime() - step.startTime.getTime())
-}
-
-function consoleLink(region: string, appId: string, branch: string, jobId: string): string {
-  return `https://${region}.console.aws.amazon.com/amplify/apps/${appId}/branches/${encodeURIComponent(branch)}/deployments/${jobId}`
 }

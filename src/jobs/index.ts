@@ -4,7 +4,7 @@
  */
 import { createCheckedClient } from '../aws.js'
 import type { RunContext } from '../context.js'
-import type { Downloader, MaskSecret } from '../transfer/types.js'
+import type { Downloader } from '../transfer/types.js'
 import type { ActionInputs } from '../inputs.js'
 import type { ProxySettings } from '../transfer/proxy.js'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
@@ -19,12 +19,15 @@ export interface OpenedJob {
 
 export interface JobEnvironment {
   context: RunContext
-  mask: MaskSecret
   log: JobLog
   /** For documents a job reads besides its files (a failed step's log). */
   downloader: Downloader
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY: the SDK's requests go through the proxy too. */
   proxy?: ProxySettings
+  /** Told the site's address as soon as a Hosting job knows it (the `url` output). */
+  onSiteUrl?: (url: string) => void
+  /** deploy from a folder or zip: PUTs the prepared zip to the presigned upload URL. */
+  uploadZip?: (url: string, signal: AbortSignal) => Promise<void>
 }
 
 /**
@@ -59,24 +62,33 @@ export const openJob: OpenJob = async (inputs, environment) => {
       return { job: createCodegenJob(inputs, { ...environment, client: patient, region }) as Job<unknown>, close: () => client.destroy() }
     }
     case 'release':
-    case 'retry': {
-      const [{ AmplifyClient, GetArtifactUrlCommand, ListArtifactsCommand }, { createHostingJob }] = await Promise.all([
-        import('@aws-sdk/client-amplify'),
-        import('./hosting.js')
-      ])
-      const { client, region } = await createCheckedClient(region => new AmplifyClient({ region, ...sdk }), inputs.region)
-      // Reads are safe to repeat. StartJob is not (a repeat after a 5xx may start a second build, and
-      // its LimitExceededException also means "too many jobs"), so it gets the SDK's retries only.
+    case 'retry':
+    case 'deploy': {
+      const [amplify, { createHostingJob }] = await Promise.all([import('@aws-sdk/client-amplify'), import('./hosting.js')])
+      const { client, region } = await createCheckedClient(region => new amplify.AmplifyClient({ region, ...sdk }), inputs.region)
+      // Reads are safe to repeat. StartJob, CreateDeployment and StartDeployment are not (a repeat
+      // after a 5xx may start a second job, and LimitExceededException also means "too many
+      // jobs"), so they get the SDK's retries only.
+      const reads: Array<[new (...args: never[]) => unknown, string]> = [
+        [amplify.ListArtifactsCommand, 'ListArtifacts'],
+        [amplify.GetArtifactUrlCommand, 'GetArtifactUrl'],
+        [amplify.GetAppCommand, 'GetApp'],
+        [amplify.GetBranchCommand, 'GetBranch'],
+        [amplify.ListDomainAssociationsCommand, 'ListDomainAssociations']
+      ]
       const patient = patientClient(client, {
-        patienceFor: command =>
-          command instanceof ListArtifactsCommand
-            ? { operation: 'ListArtifacts', patience: 'transient' }
-            : command instanceof GetArtifactUrlCommand
-              ? { operation: 'GetArtifactUrl', patience: 'transient' }
-              : SDK_RETRIES_ONLY,
+        patienceFor: command => {
+          const read = reads.find(([type]) => command instanceof type)
+          return read ? { operation: read[1], patience: 'transient' } : SDK_RETRIES_ONLY
+        },
         warn: environment.log.warning
       })
       return { job: createHostingJob(inputs, { ...environment, client: patient, region }) as Job<unknown>, close: () => client.destroy() }
+    }
+    case 'delete-branch': {
+      const [{ AmplifyClient }, { createDeleteBranchJob }] = await Promise.all([import('@aws-sdk/client-amplify'), import('./delete-branch.js')])
+      const { client, region } = await createCheckedClient(region => new AmplifyClient({ region, ...sdk }), inputs.region)
+      return { job: createDeleteBranchJob(inputs, { client, region, log: environment.log }) as Job<unknown>, close: () => client.destroy() }
     }
     case 'backend': {
       const [{ AmplifyBackendClient }, { createBackendJob }] = await Promise.all([

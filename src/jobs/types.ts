@@ -6,7 +6,8 @@ import type { JobFiles } from '../archives/types.js'
 import type { Phase } from '../wait.js'
 
 export interface JobStart<S> {
-  jobId: string
+  /** Every job type has one but delete-branch, which deletes a branch rather than running a job. */
+  jobId?: string
   /** Hosting jobs: the job's ARN. */
   arn?: string
   /** A link to the job in the AWS console, when there is one. */
@@ -43,6 +44,11 @@ export interface Job<S> {
   readonly noun: string
   /** Starts the job, or attaches to the one given by the job-id input. */
   start(signal: AbortSignal): Promise<JobStart<S>>
+  /**
+   * Finds the address of the site the job publishes, when the start did not (release, retry), and
+   * tells it through the job's onSiteUrl. Called once the job has started.
+   */
+  lookUpSiteUrl?(signal: AbortSignal): Promise<void>
   /** Reads the job's current state (the job id is known after start). */
   read(signal: AbortSignal): Promise<S>
   phase(state: S): Phase

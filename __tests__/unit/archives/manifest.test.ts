@@ -113,7 +113,8 @@ describe('stageCodegenManifest', () => {
   const hanging = new Set<string>()
   const forbidden = new Set<string>()
   let masked: string[]
-  let maskedWhenFirstRequested: number | undefined
+  /** Per request: whether its URL had been masked by then. */
+  let maskedWhenRequested: boolean[]
   const mask = (secret: string): void => {
     masked.push(secret)
   }
@@ -124,9 +125,9 @@ describe('stageCodegenManifest', () => {
     hanging.clear()
     forbidden.clear()
     masked = []
-    maskedWhenFirstRequested = undefined
+    maskedWhenRequested = []
     server = await startServer((req, res) => {
-      maskedWhenFirstRequested ??= masked.length
+      maskedWhenRequested.push(masked.some(url => url.endsWith(req.url ?? '')))
       const name = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').slice('/files/'.length)
       if (hanging.has(name)) return
       if (forbidden.has(name)) {
@@ -137,7 +138,7 @@ describe('stageCodegenManifest', () => {
       if (content === undefined) res.writeHead(404).end()
       else res.end(content)
     })
-    downloader = createDownloader({ sleep: recordingSleep().sleep, idleTimeoutMs: 60_000 })
+    downloader = createDownloader({ sleep: recordingSleep().sleep, idleTimeoutMs: 60_000, mask })
   })
 
   afterEach(async () => {
@@ -154,7 +155,7 @@ describe('stageCodegenManifest', () => {
     const names = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? `forms/Form${i}.jsx` : `Component${i}.jsx`))
     for (const name of names) contents.set(name, `// ${name}\n`.repeat(10))
     const manifest = parseCodegenManifest(manifestOf(names), CODEGEN_LIMITS)
-    const staged = await stageCodegenManifest(manifest, staging, downloader, { limits: CODEGEN_LIMITS, mask, concurrency: 4 })
+    const staged = await stageCodegenManifest(manifest, staging, downloader, { limits: CODEGEN_LIMITS, concurrency: 4 })
     expect(await staging.written()).toEqual([...names].sort())
     expect(staged).toHaveLength(40)
     expect([...staging.files].sort((a, b) => a.path.localeCompare(b.path))).toEqual([...staged].sort((a, b) => a.path.localeCompare(b.path)))
@@ -163,13 +164,13 @@ describe('stageCodegenManifest', () => {
     expect(await readFile(path.join(staging.root, 'forms', 'Form0.jsx'), 'utf8')).toBe(contents.get('forms/Form0.jsx'))
   })
 
-  it('masks every URL before the first request', async () => {
+  it("masks every file's URL before its request (the downloader's mask)", async () => {
     const names = ['A.jsx', 'B.jsx', 'C.jsx']
     for (const name of names) contents.set(name, name)
     const manifest = parseCodegenManifest(manifestOf(names), CODEGEN_LIMITS)
-    await stageCodegenManifest(manifest, staging, downloader, { limits: CODEGEN_LIMITS, mask })
+    await stageCodegenManifest(manifest, staging, downloader, { limits: CODEGEN_LIMITS })
     for (const file of manifest.files) expect(masked).toContain(file.downloadUrl)
-    expect(maskedWhenFirstRequested).toBe(masked.length)
+    expect(maskedWhenRequested).toEqual([true, true, true])
   })
 
   it('stops the other downloads on the first failure and rejects with it', async () => {
@@ -180,7 +181,7 @@ describe('stageCodegenManifest', () => {
     contents.set('Later.jsx', 'x')
     const manifest = parseCodegenManifest(manifestOf(names), CODEGEN_LIMITS)
     // With a 60 s idle timeout, only the abort can end the two hanging downloads within the test's time.
-    const error = await errorOf(stageCodegenManifest(manifest, staging, downloader, { limits: CODEGEN_LIMITS, mask, concurrency: 3 }))
+    const error = await errorOf(stageCodegenManifest(manifest, staging, downloader, { limits: CODEGEN_LIMITS, concurrency: 3 }))
     expect(error).toBeInstanceOf(DownloadError)
     expect(error.message).toMatch(/presigned URL for the generated file "Expired.jsx" was refused with 403/)
     expect(server.requests).not.toContain('/files/Later.jsx')
@@ -192,7 +193,7 @@ describe('stageCodegenManifest', () => {
     for (const name of names) contents.set(name, 'x'.repeat(600))
     const limits: FetchLimits = { ...CODEGEN_LIMITS, maxTotalBytes: 1000 }
     const manifest = parseCodegenManifest(manifestOf(names), limits)
-    const error = await errorOf(stageCodegenManifest(manifest, staging, downloader, { limits, mask, concurrency: 1 }))
+    const error = await errorOf(stageCodegenManifest(manifest, staging, downloader, { limits, concurrency: 1 }))
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(/add up to more than the 1000 bytes allowed/)
   })
@@ -202,7 +203,7 @@ describe('stageCodegenManifest', () => {
     const manifest = parseCodegenManifest(manifestOf(['A.jsx']), CODEGEN_LIMITS)
     const controller = new AbortController()
     const reason = new Error('deadline reached')
-    const pending = stageCodegenManifest(manifest, staging, downloader, { limits: CODEGEN_LIMITS, mask, signal: controller.signal })
+    const pending = stageCodegenManifest(manifest, staging, downloader, { limits: CODEGEN_LIMITS, signal: controller.signal })
     while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5))
     controller.abort(reason)
     expect(await errorOf(pending)).toBe(reason)
@@ -218,7 +219,7 @@ describe('stageCodegenManifest', () => {
       toBuffer: async () => Buffer.alloc(0)
     }
     const manifest = parseCodegenManifest(json({ Output: [entry('a.js'), entry('b.js')] }), CODEGEN_LIMITS)
-    await stageCodegenManifest(manifest, staging, fake, { limits: CODEGEN_LIMITS, mask })
+    await stageCodegenManifest(manifest, staging, fake, { limits: CODEGEN_LIMITS  })
     expect(recorded.map((o) => o.exclusive)).toEqual([true, true])
     expect(recorded.every((o) => o.maxBytes === CODEGEN_LIMITS.maxTotalBytes)).toBe(true)
   })
