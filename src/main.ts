@@ -3,7 +3,7 @@
  * a failed step. Everything it calls is injectable so the flow can be tested with fakes.
  */
 import { randomUUID } from 'node:crypto'
-import * as core from './workflow-commands.js'
+import * as core from '@actions/core'
 import { isPassingAwsError, explainAwsError } from './aws.js'
 import { readRunContext, type RunContext } from './context.js'
 import type { DependencyCheck, RequiredDependency } from './dependencies.js'
@@ -413,7 +413,7 @@ async function publish(outcome: Outcome): Promise<void> {
   }
   if (outcome.result !== 'failed' || outcome.jobId) {
     try {
-      await core.appendSummary(summaryMarkdown(outcome))
+      await core.summary.addRaw(summaryMarkdown(outcome)).write()
     } catch (error) {
       // Outside GitHub there is no summary file; the step's result does not depend on it.
       core.debug(`No job summary written: ${(error as Error).message}`)

@@ -2,7 +2,7 @@
  * run() with a fake job: the order of outputs, failures, and stopping the job on cancel or timeout.
  * The runner's side (INPUT_* variables, GITHUB_OUTPUT) is real; the AWS side is the fake.
  */
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -49,13 +49,20 @@ function fakeJob(statuses: string[], extra: Partial<Job<FakeState>> = {}) {
 }
 
 let scratch: string
+/**
+ * One summary file for the whole file, emptied before each test: @actions/core's summary finds
+ * GITHUB_STEP_SUMMARY once per process (a step is one process) and keeps writing there.
+ */
+const summaryFolder = mkdtempSync(join(tmpdir(), 'aja-main-summary-'))
+const summaryFile = join(summaryFolder, 'summary')
+afterAll(() => rmSync(summaryFolder, { recursive: true, force: true }))
 let stdout: string
 const savedEnv = { ...process.env }
 
 beforeEach(() => {
   scratch = mkdtempSync(join(tmpdir(), 'aja-main-'))
   writeFileSync(join(scratch, 'output'), '')
-  writeFileSync(join(scratch, 'summary'), '')
+  writeFileSync(summaryFile, '')
   stdout = ''
   jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
     stdout += String(chunk)
@@ -65,7 +72,7 @@ beforeEach(() => {
   Object.assign(process.env, {
     GITHUB_WORKSPACE: scratch,
     GITHUB_OUTPUT: join(scratch, 'output'),
-    GITHUB_STEP_SUMMARY: join(scratch, 'summary'),
+    GITHUB_STEP_SUMMARY: summaryFile,
     'INPUT_JOB-TYPE': 'release',
     'INPUT_APP-ID': 'd1a2b3c4d5e6f7',
     INPUT_BRANCH: 'main',
@@ -91,7 +98,7 @@ describe('run()', () => {
     expect(calls.outputsAtFirstRead).toContain('arn:fake:42')
     expect(calls.outputsAtFirstRead).not.toContain('status<<')
     expect(outputs()).toMatch(/status<<\S+\nSUCCEED\n/)
-    expect(readFileSync(join(scratch, 'summary'), 'utf8')).toContain('succeeded')
+    expect(readFileSync(summaryFile, 'utf8')).toContain('succeeded')
   })
 
   it('a failed job fails the step with the job explanation', async () => {
@@ -161,7 +168,7 @@ describe('run()', () => {
       "::error::The fake job did not end within the timeout of 1.0s (its last status was RUNNING). Raise the 'timeout' input if the job normally takes longer."
     ])
     expect(outputs()).toMatch(/status<<\S+\nRUNNING\n/)
-    expect(readFileSync(join(scratch, 'summary'), 'utf8')).toContain('timed out')
+    expect(readFileSync(summaryFile, 'utf8')).toContain('timed out')
   })
 
   it('an unexpected error fails the step with its message', async () => {

@@ -116,12 +116,13 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
    * a role without GetApp, GetBranch or ListDomainAssociations gets a warning, not a failure.
    */
   const lookUpSiteUrl = async (signal: AbortSignal): Promise<void> => {
-    if (siteUrl !== undefined) return
+    if (siteUrl !== undefined || signal.aborted) return
     try {
       const [app, branch] = await Promise.all([getApp(client, inputs.appId, signal), findBranch(client, inputs.appId, inputs.branch, signal)])
       if (branch) onSiteUrl(await siteUrlOf(client, app, branch, signal))
     } catch (error) {
-      if (signal.aborted) throw signal.reason
+      // Cancelled or out of time meanwhile: the wait that follows says so, and stops the job.
+      if (signal.aborted) return
       log.warning(
         `Could not read the address of branch ${inputs.branch}'s site for the 'url' output (${(error as Error).message}). ` +
           'Allow amplify:GetApp, amplify:GetBranch and amplify:ListDomainAssociations to the role to have it.'

@@ -16,7 +16,7 @@ export interface JobStart<S> {
   state?: S
 }
 
-/** Where job modules print: the runner's log, through the runner's workflow commands (workflow-commands.ts) in production. */
+/** Where job modules print: the runner's log, through @actions/core in production. */
 export interface JobLog {
   info(message: string): void
   warning(message: string): void
