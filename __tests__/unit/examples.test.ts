@@ -7,10 +7,11 @@
  * and checked against the published workflow schema (SchemaStore's github-workflow, as
  * @action-validator/core bundles it): GitHub refuses a workflow file that fails either, whole.
  * (Not action.yml: that schema does not know `runs.using: node24` yet.)
+ * The deploy, preview and Gen 2 examples are also checked for what they are there to show.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { validateWorkflow } from '@action-validator/core'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse, parseDocument } from 'yaml'
@@ -25,22 +26,49 @@ interface Step {
   id?: string
   uses?: string
   run?: string
+  env?: Record<string, unknown>
   with?: Record<string, unknown>
+}
+interface Concurrency {
+  group?: string
+  'cancel-in-progress'?: boolean
+}
+interface Job {
+  if?: string
+  needs?: string | string[]
+  concurrency?: Concurrency
+  environment?: string | { name?: string; url?: string }
+  env?: Record<string, unknown>
+  permissions?: Record<string, string>
+  steps?: Step[]
 }
 interface Workflow {
   on?: unknown
+  concurrency?: Concurrency
   permissions?: Record<string, string>
-  jobs?: Record<string, { permissions?: Record<string, string>; steps?: Step[] }>
+  jobs?: Record<string, Job>
 }
 
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYaml
+/**
+ * Inputs of the public contract that are being built on another branch (the pull request comment):
+ * examples and the README may give them before action.yml lists them. Each must still be missing
+ * from action.yml: once it is there, a test below fails so that its name is taken off this list,
+ * and from then on it is checked like every other input.
+ */
+const CONTRACT_INPUTS_ON_THE_WAY = ['pr-comment', 'github-token']
+const knownInputs = new Set([...Object.keys(action.inputs), ...CONTRACT_INPUTS_ON_THE_WAY])
 const THIS_ACTION = /^amplify-job-action\/amplify-job-action@v\d+$/
+/** The folder the deploy examples publish: their `source` must exist when the inputs are read. */
+const SITE_FOLDER = 'dist'
 /** What each job type cannot do without, beyond app-id (action.yml says it in prose). */
 const REQUIRED_BY_JOB_TYPE: Record<string, string[]> = {
   codegen: ['environment'],
   release: ['branch'],
   retry: ['branch', 'job-id'],
-  backend: ['environment', 'job-id']
+  backend: ['environment', 'job-id'],
+  deploy: ['branch', 'source'],
+  'delete-branch': ['branch']
 }
 /** Values that stand in for `${{ ... }}` expressions, per input. */
 function sampleValue(input: string, jobType: string): string | undefined {
@@ -53,12 +81,15 @@ function sampleValue(input: string, jobType: string): string | undefined {
     'commit-id': 'a'.repeat(40),
     'commit-message': 'A commit',
     'job-reason': 'A reason',
-    'client-token': 'token-1'
+    'client-token': 'token-1',
+    source: SITE_FOLDER
   }
   return samples[input]
 }
 
 const workspace = mkdtempSync(join(tmpdir(), 'examples-test-'))
+mkdirSync(join(workspace, SITE_FOLDER))
+writeFileSync(join(workspace, SITE_FOLDER, 'index.html'), '<!doctype html>\n')
 afterAll(() => rmSync(workspace, { recursive: true, force: true }))
 
 /** The complete workflows: examples/*.yml and the README's yaml blocks that have `jobs:`. */
@@ -140,14 +171,18 @@ describe('every workflow file is one GitHub runs: strict YAML, and valid against
 })
 
 describe('examples and README workflows', () => {
-  it('are there: four examples at least, and a complete workflow per job type in the README', () => {
-    expect(all.filter(([name]) => name.startsWith('examples/')).length).toBeGreaterThanOrEqual(4)
+  it('are there: seven examples at least, and a complete workflow per job type in the README', () => {
+    expect(all.filter(([name]) => name.startsWith('examples/')).length).toBeGreaterThanOrEqual(7)
     const readmeTypes = new Set(
       all
         .filter(([name]) => name.startsWith('README'))
         .flatMap(([, text]) => stepsOfThisAction(parse(text) as Workflow).map(({ step }) => String(step.with?.['job-type'] ?? 'codegen')))
     )
-    expect([...readmeTypes].sort()).toEqual(['backend', 'codegen', 'release', 'retry'])
+    expect([...readmeTypes].sort()).toEqual(['backend', 'codegen', 'delete-branch', 'deploy', 'release', 'retry'])
+  })
+
+  it('inputs on the way are not in action.yml yet (when one is, take it off CONTRACT_INPUTS_ON_THE_WAY)', () => {
+    expect(CONTRACT_INPUTS_ON_THE_WAY.filter(name => name in action.inputs)).toEqual([])
   })
 
   describe.each(all)('%s', (_name, text) => {
@@ -162,7 +197,7 @@ describe('examples and README workflows', () => {
     it('gives only inputs of action.yml, and every required one', () => {
       for (const { step } of uses) {
         const given = Object.keys(step.with ?? {})
-        expect(given.filter(name => !(name in action.inputs))).toEqual([])
+        expect(given.filter(name => !knownInputs.has(name))).toEqual([])
         const required = Object.entries(action.inputs).filter(([, input]) => input.required).map(([name]) => name)
         expect(required.filter(name => !given.includes(name))).toEqual([])
         const jobType = String(step.with?.['job-type'] ?? 'codegen')
@@ -221,5 +256,79 @@ describe('examples and README workflows', () => {
     const { step } = stepsOfThisAction(bad)[0]!
     expect(Object.keys(step.with!).filter(name => !(name in action.inputs))).toEqual(['brnach'])
     expect(REQUIRED_BY_JOB_TYPE.retry!.filter(name => !(name in step.with!))).toEqual(['job-id'])
+  })
+})
+
+describe('the deploy, preview and Gen 2 examples show what they are for', () => {
+  function example(name: string): Workflow {
+    return parse(readFileSync(join('examples', name), 'utf8')) as Workflow
+  }
+  /** The one step of this action with that job type, its job's name and definition, and the steps before it. */
+  function stepOfType(workflow: Workflow, jobType: string): { job: string; definition: Job; step: Step; before: Step[] } {
+    const found = stepsOfThisAction(workflow).filter(({ step }) => step.with?.['job-type'] === jobType)
+    expect(found).toHaveLength(1)
+    const { job, step, before } = found[0]!
+    return { job, definition: workflow.jobs![job]!, step, before }
+  }
+
+  it('deploy-on-push: on a push to main, builds, deploys dist, names the url output as the environment url, one deploy at a time', () => {
+    const workflow = example('deploy-on-push.yml')
+    expect((workflow.on as { push?: { branches?: string[] } }).push?.branches).toEqual(['main'])
+    const { definition, step, before } = stepOfType(workflow, 'deploy')
+    expect(step.with).toMatchObject({ branch: 'main', source: SITE_FOLDER })
+    expect(before.some(earlier => /npm ci && npm run build/.test(earlier.run ?? ''))).toBe(true)
+    expect(before.some(earlier => earlier.uses?.startsWith('actions/setup-node@'))).toBe(true)
+    expect(step.id).toBeDefined()
+    expect(definition.environment).toEqual({ name: 'production', url: `\${{ steps.${step.id}.outputs.url }}` })
+    expect(workflow.concurrency?.group ?? definition.concurrency?.group).toBeDefined()
+  })
+
+  it('pr-preview: deploys pr-<number> with create-branch and pr-comment except on closed, and deletes that branch on closed', () => {
+    const workflow = example('pr-preview.yml')
+    expect((workflow.on as { pull_request?: { types?: string[] } }).pull_request?.types).toEqual(['opened', 'synchronize', 'reopened', 'closed'])
+    expect(workflow.permissions).toEqual({ 'id-token': 'write', contents: 'read', 'pull-requests': 'write' })
+    const deploy = stepOfType(workflow, 'deploy')
+    const cleanup = stepOfType(workflow, 'delete-branch')
+    expect(deploy.step.with).toMatchObject({ branch: 'pr-${{ github.event.number }}', source: SITE_FOLDER, 'create-branch': true, 'pr-comment': true })
+    expect(cleanup.step.with).toMatchObject({ branch: deploy.step.with!.branch, 'pr-comment': true })
+    expect(deploy.definition.if).toMatch(/github\.event\.action != 'closed'/)
+    // The cleanup runs after a job that only closed pull requests run.
+    const needs = [cleanup.definition.needs ?? []].flat()
+    expect(needs).toHaveLength(1)
+    expect(workflow.jobs![needs[0]!]!.if).toMatch(/github\.event\.action == 'closed'/)
+  })
+
+  it("pr-preview: a newer push cancels the older deploy of its pull request, and nothing of the deploy's group can cancel the cleanup", () => {
+    const workflow = example('pr-preview.yml')
+    const deploy = stepOfType(workflow, 'deploy')
+    const cleanup = stepOfType(workflow, 'delete-branch')
+    expect(workflow.concurrency).toBeUndefined()
+    expect(deploy.definition.concurrency).toEqual({ group: 'pr-preview-${{ github.event.number }}', 'cancel-in-progress': true })
+    expect(cleanup.definition.concurrency?.group).not.toBe(deploy.definition.concurrency!.group)
+    expect(cleanup.definition.concurrency?.['cancel-in-progress']).not.toBe(true)
+    // The job the cleanup waits for takes the deploy's group on close, so a deploy still running is stopped first.
+    const stopper = workflow.jobs![[cleanup.definition.needs].flat()[0]!]!
+    expect(stopper.concurrency).toEqual(deploy.definition.concurrency)
+  })
+
+  it('pr-preview: forks, whose pull_request runs get neither AWS credentials nor a write token, are skipped rather than failed', () => {
+    const workflow = example('pr-preview.yml')
+    const sameRepository = /github\.event\.pull_request\.head\.repo\.full_name == github\.repository/
+    expect(stepOfType(workflow, 'deploy').definition.if).toMatch(sameRepository)
+    const cleanup = stepOfType(workflow, 'delete-branch').definition
+    expect(workflow.jobs![[cleanup.needs].flat()[0]!]!.if).toMatch(sameRepository)
+    // The header comment warns against the trigger that would hand a fork's code the secrets.
+    const comments = readFileSync('examples/pr-preview.yml', 'utf8').replace(/\n#\s*/g, ' ')
+    expect(comments).toMatch(/Never use pull_request_target with a checkout of the fork's code/)
+  })
+
+  it('gen2-pipeline: ampx pipeline-deploy of the branch, then a release of the same branch that is waited for', () => {
+    const workflow = example('gen2-pipeline.yml')
+    const { definition, step, before } = stepOfType(workflow, 'release')
+    const backend = before.find(earlier => /\bnpx ampx pipeline-deploy\b/.test(earlier.run ?? ''))
+    expect(backend?.run).toBe('npx ampx pipeline-deploy --branch "$BRANCH" --app-id "$AMPLIFY_APP_ID"')
+    expect(definition.env).toEqual({ BRANCH: '${{ github.ref_name }}', AMPLIFY_APP_ID: '${{ vars.AMPLIFY_APP_ID }}' })
+    expect(step.with).toMatchObject({ branch: definition.env!.BRANCH, 'app-id': definition.env!.AMPLIFY_APP_ID })
+    expect(step.with?.wait).toBeUndefined()
   })
 })
