@@ -69,6 +69,10 @@ interface CommonInputs {
   maxPollMs: number
   region?: string
   workspace: string
+  /** pr-comment: keep one comment on the pull request of the run (absent: false). */
+  prComment?: boolean
+  /** For the pull request comment; empty or absent when the workflow gives none. */
+  githubToken?: string
 }
 
 export interface CodegenInputs extends CommonInputs {
@@ -135,7 +139,9 @@ export function readInputs(source: InputSource, context: RunContext): ActionInpu
     wait: readBoolean(source, 'wait', true),
     ...timing,
     region: readRegion(source),
-    workspace: context.workspace
+    workspace: context.workspace,
+    prComment: readBoolean(source, 'pr-comment', false),
+    githubToken: source.get('github-token')
   }
   switch (jobType) {
     case 'codegen':

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { isPassingAwsError, explainAwsError } from './aws.js'
-import { readRunContext, type RunContext } from './context.js'
+import { PULL_REQUEST_EVENTS, readRunContext, type RunContext } from './context.js'
 import type { DependencyCheck, RequiredDependency } from './dependencies.js'
 import { formatDuration } from './duration.js'
 import { ActionError, CancelledError, DeadlineError, InputError, JobFailedError } from './errors.js'
@@ -25,6 +25,8 @@ import { type FilesWritten, type Outcome, outputsOf, summaryMarkdown } from './r
 import { stepSignal, unlessAborted } from './stop-signal.js'
 import { systemClock, type Clock, waitForJob, WaitTimeoutError } from './wait.js'
 
+/** The API of github.com, when the runner does not say (GITHUB_API_URL). */
+const DEFAULT_GITHUB_API_URL = 'https://api.github.com'
 /** StopJob must answer well within the runner's 7.5 s between SIGINT and SIGTERM. */
 const STOP_JOB_TIMEOUT_MS = 5_000
 const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'] as const
@@ -83,9 +85,11 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
 
   const outcome: Outcome = { jobType: 'codegen', noun: 'job', result: 'failed', durationMs: 0 }
   const closers: Closer[] = []
+  const context = readRunContext(deps.env)
+  let inputs: ActionInputs | undefined
   try {
-    const context = readRunContext(deps.env)
-    const inputs = readInputs({ get: name => core.getInput(name), warn: message => core.warning(message) }, context)
+    inputs = readInputs({ get: name => core.getInput(name), warn: message => core.warning(message) }, context)
+    if (inputs.githubToken) core.setSecret(inputs.githubToken)
     outcome.jobType = inputs.jobType
     const step = stepSignal(cancel.signal, startedAt + inputs.timeoutMs - deps.clock.now(), `The timeout of ${formatDuration(inputs.timeoutMs)} was reached.`)
     closers.push(step.dispose)
@@ -97,6 +101,45 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     await closeAll(closers)
     for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal)
     await publish(outcome)
+    if (inputs?.prComment) await commentOnPullRequest(inputs, context, outcome)
+  }
+}
+
+/**
+ * pr-comment: the run's outcome as the one comment of its target on the pull request. Outside a
+ * pull request run nothing is written; what cannot be written is a warning, never a failure.
+ */
+async function commentOnPullRequest(inputs: ActionInputs, context: RunContext, outcome: Outcome): Promise<void> {
+  if (context.eventName === undefined || !PULL_REQUEST_EVENTS.includes(context.eventName)) {
+    core.info(`pr-comment: this run is for ${context.eventName ?? 'no event'}, not a pull request, so no comment is written.`)
+    return
+  }
+  const skip = !context.pullRequest
+    ? "the event's payload names no pull request number"
+    : !context.repository
+      ? 'GITHUB_REPOSITORY is not set'
+      : !inputs.githubToken
+        ? "'github-token' is empty (give it the workflow's token: ${{ github.token }})"
+        : undefined
+  if (skip) {
+    core.warning(`pr-comment: no comment is written: ${skip}.`)
+    return
+  }
+  try {
+    const [{ commentBody, commentMarker }, { postComment }] = await Promise.all([import('./pr-comment/body.js'), import('./pr-comment/post.js')])
+    await postComment({
+      token: inputs.githubToken!,
+      apiUrl: context.apiUrl ?? DEFAULT_GITHUB_API_URL,
+      repository: context.repository!,
+      pullRequest: context.pullRequest!.number,
+      marker: commentMarker(inputs),
+      body: commentBody(inputs, outcome, context),
+      warn: message => core.warning(message),
+      info: message => core.info(message)
+    })
+  } catch (error) {
+    // postComment never throws; loading it could, on a broken install. The step's result stays.
+    core.warning(`Could not write the pull request comment: ${(error as Error).message}`)
   }
 }
 

@@ -146,7 +146,7 @@ const CHANGE_NOTES: Partial<Record<Change, string>> = { kept: ': edited by hand,
  * folder: changed first (what a reviewer looks at), then added, removed and kept. Folded when it
  * names more than FILES_SHOWN_OPEN files.
  */
-function fileSections(files: FilesWritten): string[] {
+export function fileSections(files: FilesWritten): string[] {
   const { added, modified, removed } = files.commit
   const groups: Array<[Change, string[]]> = [
     ['changed', modified],
@@ -170,7 +170,7 @@ function fileSections(files: FilesWritten): string[] {
   return [...heading, `<details><summary>Show the ${named} files</summary>`, '', ...table, '</details>', '']
 }
 
-function plural(count: number, word: string): string {
+export function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`
 }
 
@@ -181,7 +181,7 @@ const DEPENDENCY_ICONS: Record<DependencyCheck['state'], string> = {
   'not comparable': 'ℹ️ not comparable'
 }
 
-function dependencyTable(checks: DependencyCheck[]): string[] {
+export function dependencyTable(checks: DependencyCheck[]): string[] {
   return [
     '### Dependencies of the generated code',
     '',
@@ -195,7 +195,7 @@ function dependencyTable(checks: DependencyCheck[]): string[] {
 }
 
 /** Inline code that survives backticks in the text (a file name may hold one). */
-function code(text: string): string {
+export function code(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
   const fence = '`'.repeat(longest + 1)
   const pad = longest > 0 ? ' ' : ''
@@ -203,6 +203,6 @@ function code(text: string): string {
 }
 
 /** A table cell stays one cell on one row: pipes escaped, and every line ending (CR too, per CommonMark) a space. */
-function escapeCell(text: string): string {
+export function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ')
 }

@@ -50,14 +50,7 @@ interface Workflow {
 }
 
 const action = parse(readFileSync('action.yml', 'utf8')) as ActionYaml
-/**
- * Inputs of the public contract that are being built on another branch (the pull request comment):
- * examples and the README may give them before action.yml lists them. Each must still be missing
- * from action.yml: once it is there, a test below fails so that its name is taken off this list,
- * and from then on it is checked like every other input.
- */
-const CONTRACT_INPUTS_ON_THE_WAY = ['pr-comment', 'github-token']
-const knownInputs = new Set([...Object.keys(action.inputs), ...CONTRACT_INPUTS_ON_THE_WAY])
+const knownInputs = new Set(Object.keys(action.inputs))
 const THIS_ACTION = /^amplify-job-action\/amplify-job-action@v\d+$/
 /** The folder the deploy examples publish: their `source` must exist when the inputs are read. */
 const SITE_FOLDER = 'dist'
@@ -179,10 +172,6 @@ describe('examples and README workflows', () => {
         .flatMap(([, text]) => stepsOfThisAction(parse(text) as Workflow).map(({ step }) => String(step.with?.['job-type'] ?? 'codegen')))
     )
     expect([...readmeTypes].sort()).toEqual(['backend', 'codegen', 'delete-branch', 'deploy', 'release', 'retry'])
-  })
-
-  it('inputs on the way are not in action.yml yet (when one is, take it off CONTRACT_INPUTS_ON_THE_WAY)', () => {
-    expect(CONTRACT_INPUTS_ON_THE_WAY.filter(name => name in action.inputs)).toEqual([])
   })
 
   describe.each(all)('%s', (_name, text) => {

@@ -518,7 +518,9 @@ describe('deploy and delete-branch', () => {
       firstPollMs: 2_000,
       maxPollMs: 10_000,
       region: undefined,
-      workspace
+      workspace,
+      prComment: false,
+      githubToken: ''
     })
     expect(read({ ...deployBase, 'create-branch': 'true', 'stop-on-cancel': 'false' })).toMatchObject({ createBranch: true, stopOnCancel: false })
   })
@@ -548,5 +550,20 @@ describe('deploy and delete-branch', () => {
       "Input 'output-path' is not used by job-type 'delete-branch' and is ignored.",
       "Input 'source' is not used by job-type 'delete-branch' and is ignored."
     ])
+  })
+})
+
+describe('pr-comment and github-token', () => {
+  it('every job type takes them, without a warning; pr-comment is false unless given', () => {
+    for (const base of [codegenBase, releaseBase, retryBase, backendBase]) {
+      const values = source({ ...base, 'pr-comment': 'true', 'github-token': 'ghs_token' })
+      expect(readInputs(values, context())).toMatchObject({ prComment: true, githubToken: 'ghs_token' })
+      expect(values.warnings).toEqual([])
+      expect(read(base)).toMatchObject({ prComment: false })
+    }
+  })
+
+  it('pr-comment must be a boolean', () => {
+    expectRefused({ ...releaseBase, 'pr-comment': 'yes please' }, 'pr-comment', 'yes please')
   })
 })
