@@ -20,7 +20,8 @@ const e2e = { ...shared, testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'], sl
 const projects = [
   { ...shared, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
   { ...e2e, displayName: `e2e (node ${process.versions.node})` },
-  { ...e2e, displayName: 'e2e (node 24)', globals: { E2E_NODE: node24Path() } }
+  // local-action runs the sources on jest's own Node, whatever the project: once is enough.
+  { ...e2e, displayName: 'e2e (node 24)', globals: { E2E_NODE: node24Path() }, testPathIgnorePatterns: ['/node_modules/', 'local-action'] }
 ]
 
 // JEST_PROJECT=unit or e2e narrows the run (npm run test:unit / test:e2e) and still lets a path
