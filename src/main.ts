@@ -4,29 +4,27 @@
  */
 import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
+import type { DeploySource } from './archives/deploy-source.js'
 import { isPassingAwsError, explainAwsError } from './aws.js'
-import { PULL_REQUEST_EVENTS, readRunContext, type RunContext } from './context.js'
+import { readRunContext, type RunContext } from './context.js'
 import type { DependencyCheck, RequiredDependency } from './dependencies.js'
 import { formatDuration } from './duration.js'
 import { ActionError, CancelledError, DeadlineError, InputError, JobFailedError } from './errors.js'
-import { createDownloader } from './transfer/http.js'
-import { commitStaging, createStaging, recoverOutputFolder, type StagingArea } from './output-folder/transaction.js'
-import { type ActionInputs, type OutputTarget, readInputs } from './inputs.js'
-import { describeProxySettings, type ProxySettings, proxySecrets, readProxySettings } from './transfer/proxy.js'
-import type { DeploySource } from './archives/deploy-source.js'
+import { fetchFiles, recoverInterruptedRun, type StageFiles, stageFilesOnDemand } from './fetch-files.js'
+import { type ActionInputs, readInputs } from './inputs.js'
 import type { DeployDependencies } from './jobs/deploy.js'
 import { openJob as openRealJob, type OpenJob } from './jobs/index.js'
 import type { Job, JobLog } from './jobs/types.js'
-import type { Downloader } from './transfer/types.js'
-import type { JobFiles } from './archives/types.js'
-import type { Staging } from './output-folder/types.js'
+import { commentOnPullRequest } from './pr-comment/comment.js'
 import { readPackageJson } from './render-config.js'
-import { type FilesWritten, type Outcome, outputsOf, summaryMarkdown } from './report.js'
-import { stepSignal, unlessAborted } from './stop-signal.js'
+import { type Outcome, outputsOf, summaryMarkdown } from './report.js'
+import { stepSignal, stopReason, unlessAborted } from './stop-signal.js'
+import { createDownloader } from './transfer/http.js'
+import { describeProxySettings, type ProxySettings, proxySecrets, readProxySettings } from './transfer/proxy.js'
 import { systemClock, type Clock, waitForJob, WaitTimeoutError } from './wait.js'
 
-/** The API of github.com, when the runner does not say (GITHUB_API_URL). */
-const DEFAULT_GITHUB_API_URL = 'https://api.github.com'
+export type { StageFiles } from './fetch-files.js'
+
 /** StopJob must answer well within the runner's 7.5 s between SIGINT and SIGTERM. */
 const STOP_JOB_TIMEOUT_MS = 5_000
 const CANCEL_SIGNALS = ['SIGINT', 'SIGTERM'] as const
@@ -55,15 +53,6 @@ function maskOnce(secret: string): void {
   if (maskedSecrets.has(secret)) return
   maskedSecrets.add(secret)
   core.setSecret(secret)
-}
-
-/** Downloads and stages a job's files (archives/asset.ts stageJobFiles). */
-export type StageFiles = (files: JobFiles, staging: Staging, downloader: Downloader, options: { signal: AbortSignal }) => Promise<void>
-
-/** The zip reader and the staging code load when a job's files are fetched, not before the first request. */
-const stageFilesOnDemand: StageFiles = async (...args) => {
-  const { stageJobFiles } = await import('./archives/asset.js')
-  return stageJobFiles(...args)
 }
 
 export interface RunDependencies {
@@ -102,44 +91,6 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     for (const signal of CANCEL_SIGNALS) process.off(signal, onSignal)
     await publish(outcome)
     if (inputs?.prComment) await commentOnPullRequest(inputs, context, outcome)
-  }
-}
-
-/**
- * pr-comment: the run's outcome as the one comment of its target on the pull request. Outside a
- * pull request run nothing is written; what cannot be written is a warning, never a failure.
- */
-async function commentOnPullRequest(inputs: ActionInputs, context: RunContext, outcome: Outcome): Promise<void> {
-  if (context.eventName === undefined || !PULL_REQUEST_EVENTS.includes(context.eventName)) {
-    core.info(`pr-comment: this run is for ${context.eventName ?? 'no event'}, not a pull request, so no comment is written.`)
-    return
-  }
-  const skip = !context.pullRequest
-    ? "the event's payload names no pull request number"
-    : !context.repository
-      ? 'GITHUB_REPOSITORY is not set'
-      : !inputs.githubToken
-        ? "'github-token' is empty (give it the workflow's token: ${{ github.token }})"
-        : undefined
-  if (skip) {
-    core.warning(`pr-comment: no comment is written: ${skip}.`)
-    return
-  }
-  try {
-    const [{ commentBody, commentMarker }, { postComment }] = await Promise.all([import('./pr-comment/body.js'), import('./pr-comment/post.js')])
-    await postComment({
-      token: inputs.githubToken!,
-      apiUrl: context.apiUrl ?? DEFAULT_GITHUB_API_URL,
-      repository: context.repository!,
-      pullRequest: context.pullRequest!.number,
-      marker: commentMarker(inputs),
-      body: commentBody(inputs, outcome, context),
-      warn: message => core.warning(message),
-      info: message => core.info(message)
-    })
-  } catch (error) {
-    // postComment never throws; loading it could, on a broken install. The step's result stays.
-    core.warning(`Could not write the pull request comment: ${(error as Error).message}`)
   }
 }
 
@@ -278,7 +229,10 @@ async function execute(flow: Flow): Promise<void> {
   await failIfJobFailed(flow, job, lastState)
   job.verifySuccess?.(lastState)
 
-  if (output && job.filesOf) outcome.files = await fetchFiles(flow, output, job, lastState, downloader)
+  if (output && job.filesOf) {
+    const clean = 'clean' in inputs && inputs.clean
+    outcome.files = await fetchFiles(job, lastState, { output, clean, downloader, stageFiles: deps.stageFiles, signal, timeoutMs: inputs.timeoutMs, clock: deps.clock })
+  }
   if (inputs.jobType === 'codegen') outcome.dependencies = await warnAboutDependencies(outcome.job.outputs.dependencies, inputs.workspace)
   outcome.result = 'succeeded'
 }
@@ -306,65 +260,6 @@ async function failIfJobFailed(flow: Flow, job: Job<unknown>, state: unknown): P
   const { message, sections } = await job.explainFailure(state, flow.signal)
   flow.outcome.failureSections = sections
   throw new JobFailedError(message)
-}
-
-async function recoverInterruptedRun(output: OutputTarget): Promise<void> {
-  const recovery = await recoverOutputFolder(output.absolute)
-  if (recovery !== 'clean') core.info(`Found what an interrupted earlier run left in ${output.relative}: ${recovery}.`)
-}
-
-/**
- * Downloads into a staging folder inside output-path, then moves everything into place at once.
- * The deadline covers the fetch too; reaching it abandons the fetch and writes nothing.
- */
-async function fetchFiles(flow: Flow, output: OutputTarget, job: Job<unknown>, state: unknown, downloader: Downloader): Promise<FilesWritten> {
-  const { clock } = flow.deps
-  const { signal } = flow
-  const clean = 'clean' in flow.inputs && flow.inputs.clean
-  const staging = await createStaging(output.absolute)
-  core.info(`Fetching the ${job.noun}'s files into ${output.relative} ...`)
-  const fetchStarted = clock.now()
-  try {
-    const files = await job.filesOf!(state, signal)
-    await flow.deps.stageFiles(files, staging, downloader, { signal })
-    signal.throwIfAborted()
-  } catch (error) {
-    // A download cut short by the deadline or a cancel fails with that reason, not the abort it caused.
-    const reason = signal.aborted
-      ? stopReason(flow, `The timeout of ${formatDuration(flow.inputs.timeoutMs)} was reached while fetching the job's files; nothing was written. Raise 'timeout'.`)
-      : error
-    await discardStaging(staging, reason)
-    throw reason
-  }
-  // From here on the deadline no longer applies: the move is short, and stopping it halfway would
-  // leave more to undo than to finish. Its own errors are what the user must see.
-  const result = await commitStaging(staging, { clean }).catch((error: unknown) => {
-    // commitStaging lets an ordinary error (ENOSPC, EACCES...) through only once it has put back what was there.
-    if (error instanceof ActionError) throw error
-    throw new ActionError(
-      `Could not move the job's files into ${output.relative} (${error instanceof Error ? error.message : String(error)}); ` +
-        'what was there before is back in place. Check the free space and the permissions of the workspace, then re-run the step.'
-    )
-  })
-  core.info(`Fetched ${result.files.length} files in ${formatDuration(clock.now() - fetchStarted)}: ${result.added.length} added, ${result.modified.length} changed, ${result.removed.length} removed.`)
-  for (const file of result.kept) {
-    core.warning(`${output.relative}/${file} was generated by an earlier run and is no longer produced, but it was edited by hand, so it was kept. Delete it if it is not needed.`)
-  }
-  return { path: output.relative, commit: result, kept: result.kept }
-}
-
-/**
- * Removes a staging folder after a failed fetch. Its own failure must not hide why the fetch
- * failed: it is added to that error's message (the next run removes what is left).
- */
-async function discardStaging(staging: StagingArea, reason: unknown): Promise<void> {
-  try {
-    await staging.discard()
-  } catch (error) {
-    const note = ` Removing the partly fetched files failed too (${error instanceof Error ? error.message : String(error)}); the next run of the action removes them.`
-    if (reason instanceof Error) reason.message += note
-    else core.warning(note.trim())
-  }
 }
 
 /** semver is loaded here, after the job, not before the first AWS request (docs/performance.md). */
@@ -408,7 +303,7 @@ async function callAwsBeforeDeadline<T>(flow: Flow, call: () => Promise<T>, what
     return await call()
   } catch (error) {
     if (flow.signal.aborted) {
-      throw stopReason(flow, `The timeout of ${formatDuration(flow.inputs.timeoutMs)} was reached while ${what} (see the warnings above). Raise 'timeout', or re-run the step later.`)
+      throw stopReason(flow.signal, `The timeout of ${formatDuration(flow.inputs.timeoutMs)} was reached while ${what} (see the warnings above). Raise 'timeout', or re-run the step later.`)
     }
     const explained = explainAwsError(error, what)
     if (explained === error && isPassingAwsError(error)) {
@@ -420,12 +315,6 @@ async function callAwsBeforeDeadline<T>(flow: Flow, call: () => Promise<T>, what
     }
     throw explained
   }
-}
-
-/** Why the run's signal aborted, in the words of what was going on: the deadline names the phase. */
-function stopReason(flow: Flow, deadlineMessage: string): unknown {
-  const reason: unknown = flow.signal.reason
-  return reason instanceof DeadlineError ? new DeadlineError(deadlineMessage) : reason
 }
 
 function reportFailure(error: unknown, outcome: Outcome): void {

@@ -34,6 +34,12 @@ export function stepSignal(cancel: AbortSignal, remainingMs: number, message: st
   return { signal: AbortSignal.any([cancel, deadline.signal]), dispose: () => clearTimeout(timer) }
 }
 
+/** Why the run's signal aborted, in the words of what was going on: the deadline names the phase. */
+export function stopReason(signal: AbortSignal, deadlineMessage: string): unknown {
+  const reason: unknown = signal.reason
+  return reason instanceof DeadlineError ? new DeadlineError(deadlineMessage) : reason
+}
+
 /**
  * `work`, or the signal's reason as soon as it aborts, even when the work does not honour its
  * signal (the AWS SDK finishes a retry delay before it looks).
