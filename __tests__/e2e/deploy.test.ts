@@ -3,7 +3,7 @@
  * Hosting API and its S3-like upload endpoint. The deployed files are read back from the emulator
  * byte for byte; every refusal happens before any request reaches it.
  */
-import { describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -13,7 +13,14 @@ import type { Scenario } from '../../emulator/types.js'
 import { type ActionRun, makeSandbox, runAction, scratchFolder, signalWhen, snapshot, theError, useEmulator } from './harness.js'
 
 const APP_ID = 'd2e4f6a8b0c2d4'
+/** A deployment that is seen PENDING, then RUNNING, then SUCCEED: three reads, however fast the machine. */
+const QUICK_DEPLOYMENT: Scenario = { statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }] }
 const emulator = useEmulator()
+
+beforeEach(() => {
+  // The default for every app; a test's own scenario for APP_ID is laid over it key by key.
+  emulator().setScenario(QUICK_DEPLOYMENT)
+})
 
 /** Bytes that do not compress, the same in every call of site(). */
 const LOGO = randomBytes(4096)
