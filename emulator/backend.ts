@@ -38,7 +38,7 @@ export class BackendService implements ServiceModule {
         operation: 'GetBackendJob',
         method: 'GET',
         pattern: '/backend/{appId}/job/{backendEnvironmentName}/{jobId}',
-        handler: (ctx) => this.get(ctx)
+        handler: ctx => this.get(ctx)
       }
     ]
   }

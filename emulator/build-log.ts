@@ -7,8 +7,22 @@
 const LINE_INTERVAL_MS = 137
 /** Packages listed in the install phase; long enough to make the log a few hundred lines. */
 const INSTALLED_PACKAGES = [
-  'react', 'react-dom', 'aws-amplify', '@aws-amplify/ui-react', 'vite', '@vitejs/plugin-react', 'typescript',
-  'eslint', 'prettier', 'postcss', 'autoprefixer', 'tailwindcss', 'esbuild', 'rollup', 'zod', 'date-fns'
+  'react',
+  'react-dom',
+  'aws-amplify',
+  '@aws-amplify/ui-react',
+  'vite',
+  '@vitejs/plugin-react',
+  'typescript',
+  'eslint',
+  'prettier',
+  'postcss',
+  'autoprefixer',
+  'tailwindcss',
+  'esbuild',
+  'rollup',
+  'zod',
+  'date-fns'
 ]
 const BUILD_MODULES = 250
 
@@ -69,7 +83,13 @@ function preamble(appId: string, branch: string, jobId: string): string[] {
 /** The BUILD step's log; `failure` makes it end in a failed TypeScript build. */
 export function buildLog(options: { appId: string; branch: string; jobId: string; startMs: number; failure?: string }): string {
   const lines = [...preamble(options.appId, options.branch, options.jobId), ...installLines(), '[INFO]: # Completed phase: preBuild']
-  lines.push('[INFO]: # Starting phase: build', '[INFO]: # Executing command: npm run build', '[INFO]: ', '[INFO]: > app@0.1.0 build', '[INFO]: > tsc && vite build')
+  lines.push(
+    '[INFO]: # Starting phase: build',
+    '[INFO]: # Executing command: npm run build',
+    '[INFO]: ',
+    '[INFO]: > app@0.1.0 build',
+    '[INFO]: > tsc && vite build'
+  )
   lines.push('[INFO]: vite v5.4.10 building for production...')
   lines.push(...moduleLines(BUILD_MODULES))
   if (options.failure !== undefined) {

@@ -51,9 +51,16 @@ async function main(): Promise<void> {
   console.log(`Amplify emulator listening on ${emulator.url}`)
   console.log('Point the AWS SDK (and the action) at it with:')
   for (const [name, value] of Object.entries(env)) console.log(`export ${name}='${value}'`)
-  console.log(`Control API: PUT ${emulator.url}/__emulator/scenario[?appId=ID] (JSON Scenario), GET ${emulator.url}/__emulator/requests, POST ${emulator.url}/__emulator/reset`)
+  console.log(
+    `Control API: PUT ${emulator.url}/__emulator/scenario[?appId=ID] (JSON Scenario), GET ${emulator.url}/__emulator/requests, POST ${emulator.url}/__emulator/reset`
+  )
   if (values['env-out']) {
-    appendFileSync(values['env-out'], Object.entries(env).map(([name, value]) => `${name}=${value}\n`).join(''))
+    appendFileSync(
+      values['env-out'],
+      Object.entries(env)
+        .map(([name, value]) => `${name}=${value}\n`)
+        .join('')
+    )
   }
   console.log('Press Ctrl+C to stop.')
 

@@ -25,7 +25,7 @@ export interface AssetEntry {
 
 /** Applies the scenario's entry-level options to the generated files. */
 export function planEntries(files: readonly GeneratedFile[], scenario: Scenario): AssetEntry[] {
-  const entries: AssetEntry[] = files.map((file) => ({
+  const entries: AssetEntry[] = files.map(file => ({
     fileName: file.fileName,
     schemaName: file.schemaName,
     content: Buffer.from(file.content, 'utf8'),
@@ -33,7 +33,7 @@ export function planEntries(files: readonly GeneratedFile[], scenario: Scenario)
   }))
 
   for (const failure of scenario.codegenErrors ?? []) {
-    const matching = entries.filter((entry) => entry.schemaName === failure.schemaName)
+    const matching = entries.filter(entry => entry.schemaName === failure.schemaName)
     if (matching.length === 0) {
       entries.push({ fileName: `${failure.schemaName}.jsx`, schemaName: failure.schemaName, content: undefined, error: failure.error })
     }
@@ -45,9 +45,7 @@ export function planEntries(files: readonly GeneratedFile[], scenario: Scenario)
 
   for (const spec of scenario.manifestEntryErrors ?? []) {
     const error = spec.error ?? (spec.noUrl ? null : `${DEFAULT_ENTRY_ERROR} ${spec.schemaName}`)
-    const matching = entries.filter(
-      (entry) => entry.schemaName === spec.schemaName && (spec.fileName === undefined || entry.fileName === spec.fileName)
-    )
+    const matching = entries.filter(entry => entry.schemaName === spec.schemaName && (spec.fileName === undefined || entry.fileName === spec.fileName))
     if (matching.length === 0) {
       entries.push({
         fileName: spec.fileName ?? `${spec.schemaName}.jsx`,
@@ -71,7 +69,7 @@ export function planEntries(files: readonly GeneratedFile[], scenario: Scenario)
     })
   }
 
-  const first = entries.find((entry) => entry.content !== undefined)
+  const first = entries.find(entry => entry.content !== undefined)
   if (scenario.duplicateEntries && first?.content) {
     entries.push({ ...first, content: Buffer.concat([first.content, Buffer.from('// duplicate entry\n', 'utf8')]) })
   }
@@ -116,9 +114,7 @@ export function manifestBody(entries: readonly AssetEntry[], urlOf: (entry: Asse
 
 export function zipBody(entries: readonly AssetEntry[]): Buffer {
   return buildZip(
-    entries
-      .filter((entry) => entry.content !== undefined && entry.error === null)
-      .map((entry) => ({ name: entry.fileName, data: entry.content, deflate: true }))
+    entries.filter(entry => entry.content !== undefined && entry.error === null).map(entry => ({ name: entry.fileName, data: entry.content, deflate: true }))
   )
 }
 

@@ -45,7 +45,7 @@ export function controlRoutes(target: () => ControlTarget): Route[] {
     handler
   })
   return [
-    route('SetScenario', 'PUT', 'scenario', (ctx) => {
+    route('SetScenario', 'PUT', 'scenario', ctx => {
       try {
         target().setScenario((ctx.body ?? {}) as Scenario, appIdOf(ctx))
       } catch (error) {
@@ -53,32 +53,32 @@ export function controlRoutes(target: () => ControlTarget): Route[] {
       }
       sendJson(ctx, 200, { ok: true, appId: appIdOf(ctx) ?? null })
     }),
-    route('GetScenario', 'GET', 'scenario', (ctx) => {
+    route('GetScenario', 'GET', 'scenario', ctx => {
       sendJson(ctx, 200, target().scenarioOf(appIdOf(ctx)) ?? null)
     }),
-    route('GetRequests', 'GET', 'requests', (ctx) => {
+    route('GetRequests', 'GET', 'requests', ctx => {
       sendJson(ctx, 200, target().requests)
     }),
-    route('GetSignatures', 'GET', 'signatures', (ctx) => {
+    route('GetSignatures', 'GET', 'signatures', ctx => {
       sendJson(ctx, 200, target().issuedSignatures)
     }),
-    route('ExpireUrls', 'POST', 'expire-urls', (ctx) => {
+    route('ExpireUrls', 'POST', 'expire-urls', ctx => {
       sendJson(ctx, 200, { ok: true, expired: target().expireUrls(appIdOf(ctx)) })
     }),
-    route('GetDeployed', 'GET', 'deployed', (ctx) => {
+    route('GetDeployed', 'GET', 'deployed', ctx => {
       const appId = appIdOf(ctx)
       const branch = ctx.url.searchParams.get('branch')
       if (appId === undefined || !branch) throw new AwsError(400, 'BadRequest', 'GET /__emulator/deployed needs ?appId=<app id>&branch=<branch name>')
       sendJson(ctx, 200, { appId, branch, ...target().deployedSite(appId, branch) })
     }),
-    route('GetDeployments', 'GET', 'deployments', (ctx) => {
+    route('GetDeployments', 'GET', 'deployments', ctx => {
       sendJson(ctx, 200, target().deployments(appIdOf(ctx)))
     }),
-    route('Reset', 'POST', 'reset', (ctx) => {
+    route('Reset', 'POST', 'reset', ctx => {
       target().reset()
       sendJson(ctx, 200, { ok: true })
     }),
-    route('Health', 'GET', 'health', (ctx) => {
+    route('Health', 'GET', 'health', ctx => {
       const { url, connections } = target()
       sendJson(ctx, 200, { ok: true, url, connections })
     })

@@ -56,7 +56,7 @@ export async function unpackSite(zipPath: string, folder: string): Promise<Deplo
         return
       }
       saveEntry(zip, entry, join(folder, String(files.length)))
-        .then((file) => {
+        .then(file => {
           files.push(file)
           zip.readEntry()
         })

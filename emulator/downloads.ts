@@ -102,7 +102,7 @@ async function* chunksOf(body: ObjectBody, start: number, end: number): AsyncGen
  */
 function write(res: ServerResponse, chunk: Buffer): Promise<boolean> {
   if (res.destroyed) return Promise.resolve(false)
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     const closed = (): void => resolve(false)
     res.once('close', closed)
     res.write(chunk, () => {
@@ -200,7 +200,8 @@ export async function serveDownload(ctx: RequestContext, deps: DownloadDeps): Pr
   }
 
   const truncateAt = targeted && firstN(faults.truncate, n) ? Math.floor(length / 2) : undefined
-  const stallAt = targeted && faults.stallAfterBytes !== undefined && (faults.stallTimes === undefined || n < faults.stallTimes) ? faults.stallAfterBytes : undefined
+  const stallAt =
+    targeted && faults.stallAfterBytes !== undefined && (faults.stallTimes === undefined || n < faults.stallTimes) ? faults.stallAfterBytes : undefined
   const pace = targeted && faults.bytesPerSecond ? faults.bytesPerSecond : undefined
   if (truncateAt !== undefined) record.fault = 'truncate'
   else if (stallAt !== undefined) record.fault = 'stall'

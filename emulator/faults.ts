@@ -25,7 +25,7 @@ const EXPIRED_TOKEN = { status: 403, type: 'ExpiredTokenException', message: 'Th
 const SERVICE_ERRORS: Record<AwsService, ServiceErrors> = {
   uibuilder: {
     throttle: { type: 'ThrottlingException', message: 'Rate exceeded' },
-    server: (status) => ({
+    server: status => ({
       status: status ?? DEFAULT_SERVER_ERROR_STATUS,
       type: 'InternalServerException',
       message: 'An internal error occurred. Try again later.'
@@ -33,14 +33,14 @@ const SERVICE_ERRORS: Record<AwsService, ServiceErrors> = {
   },
   amplify: {
     throttle: { type: 'LimitExceededException', message: 'Rate exceeded' },
-    server: (status) =>
+    server: status =>
       status === 503
         ? { status, type: 'DependentServiceFailureException', message: 'A dependent service is unavailable. Try again later.' }
         : { status: status ?? DEFAULT_SERVER_ERROR_STATUS, type: 'InternalFailureException', message: 'Internal failure. Try again later.' }
   },
   backend: {
     throttle: { type: 'TooManyRequestsException', message: 'Too many requests', extra: { limitType: 'REQUEST_RATE' } },
-    server: (status) => ({
+    server: status => ({
       status: status ?? BACKEND_GATEWAY_TIMEOUT_STATUS,
       type: 'GatewayTimeoutException',
       message: 'The request timed out at the gateway. Try again later.'

@@ -22,8 +22,21 @@ export const DEFAULT_FORMS = ['ContactForm']
 export const DEFAULT_THEME_NAME = 'studioTheme'
 /** Names used by `componentCount`; beyond the list, numbered names. */
 const COMPONENT_NAME_POOL = [
-  'Button', 'Card', 'NavBar', 'HeroLayout', 'ProductCard', 'Footer', 'SideBar', 'UserProfile',
-  'FeatureCard', 'PricingTable', 'Testimonial', 'MarketingFooter', 'ItemCard', 'ActionCard', 'StandardCard'
+  'Button',
+  'Card',
+  'NavBar',
+  'HeroLayout',
+  'ProductCard',
+  'Footer',
+  'SideBar',
+  'UserProfile',
+  'FeatureCard',
+  'PricingTable',
+  'Testimonial',
+  'MarketingFooter',
+  'ItemCard',
+  'ActionCard',
+  'StandardCard'
 ]
 const DEFAULT_FORM_FIELDS = ['name', 'email', 'message']
 /** Fields Studio never puts into a generated form. */
@@ -64,22 +77,24 @@ export function modelOfForm(form: string): { model: string; kind: 'create' | 'up
 }
 
 export function visibleModelFields(fields: readonly string[]): string[] {
-  return fields.filter((field) => !HIDDEN_MODEL_FIELDS.has(field))
+  return fields.filter(field => !HIDDEN_MODEL_FIELDS.has(field))
 }
 
 /** Styling picked from a hash of the name and the content version: stable, but changes with it. */
 function styleOf(name: string, contentVersion: string | number): { gap: string; padding: string; color: string } {
-  const digest = createHash('sha256').update(`${name}\u0000${String(contentVersion)}`).digest()
+  const digest = createHash('sha256')
+    .update(`${name}\u0000${String(contentVersion)}`)
+    .digest()
   const byte = (i: number): number => digest[i] as number
   return {
     gap: `${8 + (byte(0) % 5) * 4}px`,
-    padding: `${byte(1) % 4 * 8}px ${byte(2) % 4 * 8}px ${byte(1) % 4 * 8}px ${byte(2) % 4 * 8}px`,
+    padding: `${(byte(1) % 4) * 8}px ${(byte(2) % 4) * 8}px ${(byte(1) % 4) * 8}px ${(byte(2) % 4) * 8}px`,
     color: `rgba(${byte(3)},${byte(4)},${byte(5)},1)`
   }
 }
 
 function humanize(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase())
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, c => c.toUpperCase())
 }
 
 function identifier(name: string): string {
@@ -94,15 +109,13 @@ function render(element: Element, script: Script): string {
 function indent(source: string, pad: string): string {
   return source
     .split('\n')
-    .map((line) => (line === '' ? line : pad + line))
+    .map(line => (line === '' ? line : pad + line))
     .join('\n')
 }
 
 function overridesImport(options: GenerationOptions): string {
   // amplify-js v5 era output took the helpers from the UI library; v6 output ships its own utils.
-  return options.amplifyMajor >= 6
-    ? 'import { getOverrideProps } from "./utils";'
-    : 'import { getOverrideProps } from "@aws-amplify/ui-react/internal";'
+  return options.amplifyMajor >= 6 ? 'import { getOverrideProps } from "./utils";' : 'import { getOverrideProps } from "@aws-amplify/ui-react/internal";'
 }
 
 // ---------------------------------------------------------------- components
@@ -213,7 +226,7 @@ function formFieldsOf(form: string, options: GenerationOptions): string[] {
 }
 
 function textField(field: string, fields: readonly string[]): Element {
-  const others = fields.map((f) => (f === field ? `${f}: value` : f)).join(', ')
+  const others = fields.map(f => (f === field ? `${f}: value` : f)).join(', ')
   return {
     tag: 'TextField',
     props: [
@@ -301,7 +314,7 @@ ${indent(save, '  ')}
       spread('rest')
     ],
     children: [
-      ...fields.map((field) => textField(field, fields)),
+      ...fields.map(field => textField(field, fields)),
       {
         tag: 'Flex',
         props: [text('justifyContent', 'space-between'), spread('getOverrideProps(overrides, "CTAFlex")')],
@@ -333,9 +346,9 @@ ${indent(save, '  ')}
 
 function formTypes(form: string, fields: readonly string[]): string {
   const id = identifier(form)
-  const values = fields.map((f) => `    ${f}?: string;`).join('\n')
-  const validators = fields.map((f) => `    ${f}?: ValidationFunction<string>;`).join('\n')
-  const overrides = fields.map((f) => `    ${f}?: PrimitiveOverrideProps<TextFieldProps>;`).join('\n')
+  const values = fields.map(f => `    ${f}?: string;`).join('\n')
+  const validators = fields.map(f => `    ${f}?: ValidationFunction<string>;`).join('\n')
+  const overrides = fields.map(f => `    ${f}?: PrimitiveOverrideProps<TextFieldProps>;`).join('\n')
   return `export declare type ValidationResponse = {
     hasError: boolean;
     errorMessage?: string;
@@ -365,10 +378,10 @@ function formSource(form: string, options: GenerationOptions): string {
   const id = identifier(form)
   const fields = formFieldsOf(form, options)
   const { imports, setup, save } = saveStatement(form, options)
-  const state = fields.map((f) => `  const [${f}, ${setterOf(f)}] = React.useState(initialValues.${f});`).join('\n')
-  const resets = fields.map((f) => `    ${setterOf(f)}(initialValues.${f});`).join('\n')
-  const initial = fields.map((f) => `    ${f}: "",`).join('\n')
-  const validations = fields.map((f) => `    ${f}: [],`).join('\n')
+  const state = fields.map(f => `  const [${f}, ${setterOf(f)}] = React.useState(initialValues.${f});`).join('\n')
+  const resets = fields.map(f => `    ${setterOf(f)}(initialValues.${f});`).join('\n')
+  const initial = fields.map(f => `    ${f}: "",`).join('\n')
+  const validations = fields.map(f => `    ${f}: [],`).join('\n')
   const utilsImport =
     options.amplifyMajor >= 6
       ? 'import { fetchByPath, getOverrideProps, validateField } from "./utils";'
@@ -476,7 +489,7 @@ export default _default;
 }
 
 function indexSource(themeName: string, names: readonly string[]): string {
-  const lines = [themeName, ...names].map((name) => `export { default as ${identifier(name)} } from "./${name}";`)
+  const lines = [themeName, ...names].map(name => `export { default as ${identifier(name)} } from "./${name}";`)
   return `${STUDIO_BANNER}${lines.join('\n')}\n`
 }
 

@@ -53,7 +53,7 @@ interface Answer {
 }
 
 function requestId(): string {
-  return [4, 6, 7, 7, 8].map((length) => randomBytes(4).toString('hex').slice(0, length).toUpperCase()).join(':')
+  return [4, 6, 7, 7, 8].map(length => randomBytes(4).toString('hex').slice(0, length).toUpperCase()).join(':')
 }
 
 function decoded(raw: string | undefined): string {
@@ -123,7 +123,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
 
     const since = url.searchParams.get('since')
     const sinceMs = since === null ? NaN : Date.parse(since)
-    const listed = Number.isNaN(sinceMs) ? issue.comments : issue.comments.filter((comment) => Date.parse(comment.updated_at) >= sinceMs)
+    const listed = Number.isNaN(sinceMs) ? issue.comments : issue.comments.filter(comment => Date.parse(comment.updated_at) >= sinceMs)
     const page = listPage(`${apiUrl()}/repositories/${repository.id}/issues/${issue.number}/comments`, listed.length, url.searchParams)
     return { status: 200, body: listed.slice(page.start, page.end), ...(page.link ? { headers: { link: page.link } } : {}) }
   }
@@ -168,7 +168,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       const parsed = parseJson(await readBody(req))
       if (parsed.ok) record.body = parsed.value
       const path = url.pathname.startsWith(`${basePath}/`) ? url.pathname.slice(basePath.length) : undefined
-      const route = path === undefined ? undefined : ROUTES.find((candidate) => candidate.method === record.method && candidate.pattern.test(path))
+      const route = path === undefined ? undefined : ROUTES.find(candidate => candidate.method === record.method && candidate.pattern.test(path))
       if (route) record.operation = route.operation
 
       const fault = faults.take(record.method, record.operation)
@@ -240,8 +240,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     addIssue: (owner, repo, number, issueOptions) => store.addIssue(owner, repo, number, 'issues', issueOptions),
     seedComments: (owner, repo, number, comments) => store.seed(owner, repo, number, comments),
     comments: (owner, repo, number): GitHubComment[] => structuredClone(store.issue(owner, repo, number).issue.comments),
-    setFaults: (list) => faults.set(list),
-    callsOf: (operation) => requests.filter((request) => request.operation === operation),
+    setFaults: list => faults.set(list),
+    callsOf: operation => requests.filter(request => request.operation === operation),
     reset: () => {
       store.reset()
       faults.set([])
@@ -250,7 +250,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
     },
     close: async () => {
       closing.abort()
-      await new Promise<void>((resolve) => {
+      await new Promise<void>(resolve => {
         server.close(() => resolve())
         server.closeAllConnections()
       })

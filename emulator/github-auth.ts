@@ -21,7 +21,7 @@ export type Caller = { grant: Grant } | { anonymous: true }
 /** The permission a comment on this issue needs: a pull request's comments take either grant. */
 function allows(grant: Grant, issue: Issue, need: PermissionLevel): boolean {
   const levels = issue.kind === 'pull' ? [grant.pullRequests, grant.issues] : [grant.issues]
-  return levels.some((level) => level === 'write' || (level === 'read' && need === 'read'))
+  return levels.some(level => level === 'write' || (level === 'read' && need === 'read'))
 }
 
 export class Callers {
@@ -68,7 +68,9 @@ export class Callers {
   rateHeaders(caller: Caller | undefined): Record<string, string> {
     if (!caller) return { 'x-ratelimit-limit': '0', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '0', 'x-ratelimit-resource': 'core' }
     const [limit, used, reset] =
-      'grant' in caller ? [TOKEN_RATE_LIMIT, caller.grant.used, caller.grant.resetEpochSeconds] : [ANONYMOUS_RATE_LIMIT, this.anonymousUsed, this.anonymousReset]
+      'grant' in caller
+        ? [TOKEN_RATE_LIMIT, caller.grant.used, caller.grant.resetEpochSeconds]
+        : [ANONYMOUS_RATE_LIMIT, this.anonymousUsed, this.anonymousReset]
     return {
       'x-ratelimit-limit': String(limit),
       'x-ratelimit-remaining': String(Math.max(0, limit - used)),

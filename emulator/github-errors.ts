@@ -33,7 +33,7 @@ const STATUS_MESSAGES: Record<number, string> = {
   500: 'Server Error',
   502: 'Server Error',
   503: 'Service Unavailable',
-  504: 'We couldn\'t respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.'
+  504: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists."
 }
 
 export interface ValidationError {
@@ -71,8 +71,7 @@ export function statusError(status: number, documentationUrl = DOCS, message?: s
 
 export const notFound = (operation?: GitHubOperation): GitHubError => statusError(404, operation ? OPERATION_DOCS[operation] : DOCS)
 export const badCredentials = (): GitHubError => statusError(401)
-export const requiresAuthentication = (operation: GitHubOperation): GitHubError =>
-  new GitHubError(401, 'Requires authentication', OPERATION_DOCS[operation])
+export const requiresAuthentication = (operation: GitHubOperation): GitHubError => new GitHubError(401, 'Requires authentication', OPERATION_DOCS[operation])
 /** What an installation token (GITHUB_TOKEN) gets for a permission it lacks, e.g. a fork's read-only token. */
 export const notAccessibleByIntegration = (operation: GitHubOperation): GitHubError =>
   new GitHubError(403, 'Resource not accessible by integration', OPERATION_DOCS[operation])
@@ -125,7 +124,7 @@ export class FaultPlan {
         throw new Error(`A status fault needs an error status (400 to 599), not ${fault.status}`)
       }
     }
-    this.faults = faults.map((fault) => ({ ...fault }))
+    this.faults = faults.map(fault => ({ ...fault }))
     this.used = faults.map(() => 0)
   }
 

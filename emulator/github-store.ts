@@ -155,7 +155,7 @@ export class GitHubStore {
 
   seed(owner: string, name: string, number: number, seeds: SeedComment[]): GitHubComment[] {
     const { repository, issue } = this.issue(owner, name, number)
-    return seeds.map((seed) =>
+    return seeds.map(seed =>
       structuredClone(this.addComment(repository, issue, seed.body, seed.user ?? OTHER_BOT, seed.authorAssociation ?? DEFAULT_ASSOCIATION, seed.createdAt))
     )
   }

@@ -52,7 +52,7 @@ function validationError(member: string, value: unknown, constraint: string): Aw
 
 function stringMap(member: string, value: unknown): Record<string, string> | undefined {
   if (value === undefined) return undefined
-  if (!isObject(value) || Object.values(value).some((entry) => typeof entry !== 'string')) {
+  if (!isObject(value) || Object.values(value).some(entry => typeof entry !== 'string')) {
     throw validationError(member, JSON.stringify(value), 'Member must be a map of strings to strings')
   }
   return { ...(value as Record<string, string>) }
@@ -73,13 +73,19 @@ export class HostingAppsService implements ServiceModule {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: string, pattern: string, handler: Route['handler']): Route => ({ service: 'amplify', operation, method, pattern, handler })
+    const route = (operation: string, method: string, pattern: string, handler: Route['handler']): Route => ({
+      service: 'amplify',
+      operation,
+      method,
+      pattern,
+      handler
+    })
     return [
-      route('GetApp', 'GET', '/apps/{appId}', (ctx) => this.getApp(ctx)),
-      route('GetBranch', 'GET', '/apps/{appId}/branches/{branchName}', (ctx) => this.getBranch(ctx)),
-      route('CreateBranch', 'POST', '/apps/{appId}/branches', (ctx) => this.createBranch(ctx)),
-      route('DeleteBranch', 'DELETE', '/apps/{appId}/branches/{branchName}', (ctx) => this.deleteBranch(ctx)),
-      route('ListDomainAssociations', 'GET', '/apps/{appId}/domains', (ctx) => this.listDomains(ctx))
+      route('GetApp', 'GET', '/apps/{appId}', ctx => this.getApp(ctx)),
+      route('GetBranch', 'GET', '/apps/{appId}/branches/{branchName}', ctx => this.getBranch(ctx)),
+      route('CreateBranch', 'POST', '/apps/{appId}/branches', ctx => this.createBranch(ctx)),
+      route('DeleteBranch', 'DELETE', '/apps/{appId}/branches/{branchName}', ctx => this.deleteBranch(ctx)),
+      route('ListDomainAssociations', 'GET', '/apps/{appId}/domains', ctx => this.listDomains(ctx))
     ]
   }
 
@@ -152,10 +158,15 @@ export class HostingAppsService implements ServiceModule {
     const environmentVariables = stringMap('environmentVariables', body.environmentVariables)
     const existing = this.branches.list(appId, app.scenario)
     // The service's own words (aws-amplify/amplify-hosting#2604).
-    if (existing.some((branch) => branch.branchName === branchName)) throw badRequest(`Failed to create branch. The branch ${branchName} already exists for the app ${appId}`)
+    if (existing.some(branch => branch.branchName === branchName))
+      throw badRequest(`Failed to create branch. The branch ${branchName} already exists for the app ${appId}`)
     const limit = app.scenario.branchLimit ?? DEFAULT_BRANCH_LIMIT
     if (existing.length >= limit) {
-      throw new AwsError(429, 'LimitExceededException', `Failed to create branch. The app ${appId} already has ${existing.length} branches, its limit (${limit}); delete a branch first.`)
+      throw new AwsError(
+        429,
+        'LimitExceededException',
+        `Failed to create branch. The app ${appId} already has ${existing.length} branches, its limit (${limit}); delete a branch first.`
+      )
     }
     const branch = branchRecord(
       {
@@ -174,9 +185,11 @@ export class HostingAppsService implements ServiceModule {
       Date.now()
     )
     // Two branches cannot share a subdomain (aws-amplify/amplify-hosting#2252 shows display names are unique per app).
-    const holder = existing.find((other) => other.displayName === branch.displayName)
+    const holder = existing.find(other => other.displayName === branch.displayName)
     if (holder) {
-      throw badRequest(`Failed to create branch. The display name ${branch.displayName} is already used by the branch ${holder.branchName} of the app ${appId}; give this branch another displayName.`)
+      throw badRequest(
+        `Failed to create branch. The display name ${branch.displayName} is already used by the branch ${holder.branchName} of the app ${appId}; give this branch another displayName.`
+      )
     }
     this.branches.add(appId, branch)
     sendJson(ctx, 200, { branch: this.wireBranch(appId, branch) })
@@ -202,7 +215,7 @@ export class HostingAppsService implements ServiceModule {
     } catch (error) {
       throw badRequest((error as Error).message)
     }
-    const domainAssociations = page.indexes.map((index) => this.wireDomain(app.appId, domains[index] as DomainSpec))
+    const domainAssociations = page.indexes.map(index => this.wireDomain(app.appId, domains[index] as DomainSpec))
     sendJson(ctx, 200, { domainAssociations, ...(page.nextToken !== undefined ? { nextToken: page.nextToken } : {}) })
   }
 
@@ -213,7 +226,7 @@ export class HostingAppsService implements ServiceModule {
       enableAutoSubDomain: false,
       domainStatus: domain.domainStatus ?? DEFAULT_DOMAIN_STATUS,
       statusReason: '',
-      subDomains: domain.subDomains.map((sub) => ({
+      subDomains: domain.subDomains.map(sub => ({
         subDomainSetting: { prefix: sub.prefix, branchName: sub.branchName },
         verified: sub.verified ?? true,
         dnsRecord: `${sub.prefix} CNAME ${DISTRIBUTION_HOST}`
@@ -225,8 +238,10 @@ export class HostingAppsService implements ServiceModule {
   /** The Branch of the wire, with every member the SDK model marks required. */
   private wireBranch(appId: string, branch: BranchRecord): Record<string, unknown> {
     const jobs = this.jobs.ofBranch(appId, branch.branchName)
-    const customDomains = (this.state.scenarios.get(appId).domains ?? []).flatMap((domain) =>
-      domain.subDomains.filter((sub) => sub.branchName === branch.branchName).map((sub) => (sub.prefix === '' ? domain.domainName : `${sub.prefix}.${domain.domainName}`))
+    const customDomains = (this.state.scenarios.get(appId).domains ?? []).flatMap(domain =>
+      domain.subDomains
+        .filter(sub => sub.branchName === branch.branchName)
+        .map(sub => (sub.prefix === '' ? domain.domainName : `${sub.prefix}.${domain.domainName}`))
     )
     return {
       branchArn: `${appArn(appId)}/branches/${branch.branchName}`,

@@ -34,7 +34,10 @@ export function distinctArtifactFile(n: number): string {
 }
 
 const SITE: ReadonlyArray<[string, string]> = [
-  ['index.html', '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <title>App</title>\n    <script type="module" crossorigin src="/assets/index-9c8d7e6f.js"></script>\n    <link rel="stylesheet" href="/assets/index-3f2a1b9c.css">\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n'],
+  [
+    'index.html',
+    '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <title>App</title>\n    <script type="module" crossorigin src="/assets/index-9c8d7e6f.js"></script>\n    <link rel="stylesheet" href="/assets/index-3f2a1b9c.css">\n  </head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>\n'
+  ],
   ['assets/index-9c8d7e6f.js', 'const e=document.getElementById("root");e&&(e.textContent="Hello from Amplify");\n'],
   ['assets/index-3f2a1b9c.css', 'body{margin:0;font-family:Inter,sans-serif}\n'],
   ['robots.txt', 'User-agent: *\nAllow: /\n']
@@ -96,7 +99,7 @@ async function zeroBomb(mb: number): Promise<{ data: Buffer; crc: number; size: 
   })
   for (let i = 0; i < mb; i++) {
     crc = crc32(zeros, crc)
-    if (!deflate.write(zeros)) await new Promise((resolve) => deflate.once('drain', resolve))
+    if (!deflate.write(zeros)) await new Promise(resolve => deflate.once('drain', resolve))
   }
   deflate.end()
   await done

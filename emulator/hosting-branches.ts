@@ -85,15 +85,18 @@ export class BranchStore {
   list(appId: string, scenario: Scenario): BranchRecord[] {
     const app = this.of(appId)
     const fromScenario = specsOf(scenario)
-      .filter((spec) => !app.deleted.has(spec.branchName) && !app.created.has(spec.branchName))
+      .filter(spec => !app.deleted.has(spec.branchName) && !app.created.has(spec.branchName))
       .map(({ branchName, displayName, stage, tags }) =>
-        branchRecord({ branchName, ...(displayName !== undefined ? { displayName } : {}), ...(stage !== undefined ? { stage } : {}), tags: { ...tags } }, app.sinceMs)
+        branchRecord(
+          { branchName, ...(displayName !== undefined ? { displayName } : {}), ...(stage !== undefined ? { stage } : {}), tags: { ...tags } },
+          app.sinceMs
+        )
       )
     return [...fromScenario, ...app.created.values()]
   }
 
   get(appId: string, scenario: Scenario, branchName: string): BranchRecord | undefined {
-    return this.list(appId, scenario).find((branch) => branch.branchName === branchName)
+    return this.list(appId, scenario).find(branch => branch.branchName === branchName)
   }
 
   add(appId: string, branch: BranchRecord): void {

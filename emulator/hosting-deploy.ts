@@ -84,10 +84,16 @@ export class HostingDeployService implements ServiceModule {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: string, pattern: string, handler: Route['handler']): Route => ({ service: 'amplify', operation, method, pattern, handler })
+    const route = (operation: string, method: string, pattern: string, handler: Route['handler']): Route => ({
+      service: 'amplify',
+      operation,
+      method,
+      pattern,
+      handler
+    })
     return [
-      route('CreateDeployment', 'POST', '/apps/{appId}/branches/{branchName}/deployments', (ctx) => this.create(ctx)),
-      route('StartDeployment', 'POST', '/apps/{appId}/branches/{branchName}/deployments/start', (ctx) => this.start(ctx))
+      route('CreateDeployment', 'POST', '/apps/{appId}/branches/{branchName}/deployments', ctx => this.create(ctx)),
+      route('StartDeployment', 'POST', '/apps/{appId}/branches/{branchName}/deployments/start', ctx => this.start(ctx))
     ]
   }
 
@@ -95,8 +101,8 @@ export class HostingDeployService implements ServiceModule {
   deployments(appId?: string): DeploymentRecord[] {
     const now = Date.now()
     return this.made
-      .filter((job) => appId === undefined || job.appId === appId)
-      .map((job) => {
+      .filter(job => appId === undefined || job.appId === appId)
+      .map(job => {
         const deployment = job.deployment as ManualDeployment
         const upload = deployment.upload
         return {
@@ -106,7 +112,9 @@ export class HostingDeployService implements ServiceModule {
           state: deployment.state,
           ...(deployment.state === 'started' ? { startedWith: deployment.source ? ('sourceUrl' as const) : ('jobId' as const) } : {}),
           ...(deployment.source ?? {}),
-          ...(upload ? { upload: { bytes: upload.size, md5: upload.md5, ...(upload.contentType !== undefined ? { contentType: upload.contentType } : {}) } } : {}),
+          ...(upload
+            ? { upload: { bytes: upload.size, md5: upload.md5, ...(upload.contentType !== undefined ? { contentType: upload.contentType } : {}) } }
+            : {}),
           puts: deployment.puts,
           status: jobView(job, now).status
         }
@@ -118,7 +126,7 @@ export class HostingDeployService implements ServiceModule {
     const now = Date.now()
     return this.jobs
       .ofBranch(appId, branch)
-      .filter((job) => job.deployment?.state === 'started' && (job.deployment.source || job.deployment.files) && jobView(job, now).status === SUCCEED)
+      .filter(job => job.deployment?.state === 'started' && (job.deployment.source || job.deployment.files) && jobView(job, now).status === SUCCEED)
       .at(-1)
   }
 
@@ -130,7 +138,10 @@ export class HostingDeployService implements ServiceModule {
   }
 
   /** The same, as names, sizes and SHA-256 digests, with the job that deployed them (for the control API). */
-  deployedSite(appId: string, branch: string): { jobId: string | null; source: { sourceUrl: string; sourceUrlType: string } | null; files: DeployedFileInfo[] } {
+  deployedSite(
+    appId: string,
+    branch: string
+  ): { jobId: string | null; source: { sourceUrl: string; sourceUrlType: string } | null; files: DeployedFileInfo[] } {
     const job = this.live(appId, branch)
     const files = (job?.deployment?.files ?? []).map(({ name, size, sha256 }) => ({ name, size, sha256 }))
     return { jobId: job?.jobId ?? null, source: job?.deployment?.source ?? null, files }
@@ -154,10 +165,12 @@ export class HostingDeployService implements ServiceModule {
     const jobs = this.jobs.ofBranch(appId, branch)
     await Promise.all(jobs.map(settled))
     const now = Date.now()
-    const unfinished = jobs.filter((job) => !ENDED_STATUSES.has(jobView(job, now).status)).at(-1)
+    const unfinished = jobs.filter(job => !ENDED_STATUSES.has(jobView(job, now).status)).at(-1)
     if (unfinished) {
       // The service's own words, typos included.
-      throw badRequest(`The last job(deployment) ${unfinished.jobId} was not finished, please wait until it finish or use StopJob operation to cancel it before creating a new deployment.`)
+      throw badRequest(
+        `The last job(deployment) ${unfinished.jobId} was not finished, please wait until it finish or use StopJob operation to cancel it before creating a new deployment.`
+      )
     }
   }
 
@@ -187,7 +200,9 @@ export class HostingDeployService implements ServiceModule {
     const { app, branch } = this.target(ctx)
     const body = isObject(ctx.body) ? ctx.body : {}
     if (isObject(body.fileMap) && Object.keys(body.fileMap).length > 0) {
-      throw badRequest('The emulator supports zip deployments only: call CreateDeployment without a fileMap and PUT one zip of the site to the zipUploadUrl it answers.')
+      throw badRequest(
+        'The emulator supports zip deployments only: call CreateDeployment without a fileMap and PUT one zip of the site to the zipUploadUrl it answers.'
+      )
     }
     await this.refuseUnfinished(app.appId, branch)
     const now = Date.now()
@@ -199,7 +214,7 @@ export class HostingDeployService implements ServiceModule {
         fileName: UPLOAD_FILE_NAME,
         fileKey: `deployment/${app.appId}/${branch}/${job.jobId}`,
         appId: app.appId,
-        receive: (upload) => this.received(job, upload)
+        receive: upload => this.received(job, upload)
       },
       app.scenario.upload?.expiresSeconds
     )
@@ -220,7 +235,9 @@ export class HostingDeployService implements ServiceModule {
     const body = isObject(ctx.body) ? ctx.body : {}
     const { jobId, sourceUrl } = body
     if (jobId !== undefined && sourceUrl !== undefined) {
-      throw badRequest('Give StartDeployment either jobId (after CreateDeployment and the upload of the zip) or sourceUrl (without CreateDeployment), not both.')
+      throw badRequest(
+        'Give StartDeployment either jobId (after CreateDeployment and the upload of the zip) or sourceUrl (without CreateDeployment), not both.'
+      )
     }
     let job: HostingJob
     if (typeof jobId === 'string') {
@@ -235,7 +252,9 @@ export class HostingDeployService implements ServiceModule {
       job = this.newJob(app, branch, { state: 'created', created: false, puts: 0, source: { sourceUrl, sourceUrlType } }, Date.now())
       this.begin(job)
     } else {
-      throw badRequest('StartDeployment needs a jobId (from CreateDeployment, after the zip was uploaded to its zipUploadUrl) or a sourceUrl (an s3:// or https:// URL).')
+      throw badRequest(
+        'StartDeployment needs a jobId (from CreateDeployment, after the zip was uploaded to its zipUploadUrl) or a sourceUrl (an s3:// or https:// URL).'
+      )
     }
     sendJson(ctx, 200, { jobSummary: jobSummary(job, Date.now()) })
   }
@@ -245,11 +264,17 @@ export class HostingDeployService implements ServiceModule {
     const job = this.jobs.find(app.appId, branch, jobId)
     if (!job) throw new AwsError(404, 'NotFoundException', `Job ${jobId} not found for branch ${branch} of app ${app.appId}.`)
     const deployment = job.deployment
-    if (!deployment?.created) throw badRequest(`Job ${jobId} on branch ${branch} is a ${job.jobType} job, not one made by CreateDeployment; StartDeployment takes the jobId that CreateDeployment answered.`)
+    if (!deployment?.created)
+      throw badRequest(
+        `Job ${jobId} on branch ${branch} is a ${job.jobType} job, not one made by CreateDeployment; StartDeployment takes the jobId that CreateDeployment answered.`
+      )
     if (deployment.state === 'started') throw badRequest(`Deployment job ${jobId} on branch ${branch} has already been started.`)
-    if (deployment.state === 'cancelled') throw badRequest(`Deployment job ${jobId} on branch ${branch} was stopped before it started; call CreateDeployment again.`)
+    if (deployment.state === 'cancelled')
+      throw badRequest(`Deployment job ${jobId} on branch ${branch} was stopped before it started; call CreateDeployment again.`)
     if (!deployment.upload) {
-      throw badRequest(`No zip was uploaded for deployment job ${jobId} on branch ${branch}: PUT the zip to the zipUploadUrl that CreateDeployment answered, then call StartDeployment.`)
+      throw badRequest(
+        `No zip was uploaded for deployment job ${jobId} on branch ${branch}: PUT the zip to the zipUploadUrl that CreateDeployment answered, then call StartDeployment.`
+      )
     }
     return job
   }

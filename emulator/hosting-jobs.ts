@@ -143,7 +143,7 @@ export class HostingJobs {
 
   /** The branch's jobs, oldest first. */
   ofBranch(appId: string, branch: string): HostingJob[] {
-    return [...this.jobs.values()].filter((job) => job.appId === appId && job.branch === branch).sort((a, b) => Number(a.jobId) - Number(b.jobId))
+    return [...this.jobs.values()].filter(job => job.appId === appId && job.branch === branch).sort((a, b) => Number(a.jobId) - Number(b.jobId))
   }
 
   all(): HostingJob[] {

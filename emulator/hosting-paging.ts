@@ -39,7 +39,9 @@ function pageSize(raw: string | null): number {
   if (raw === null || raw === '') return MAX_ARTIFACTS_PER_PAGE
   const size = Number(raw)
   if (!Number.isInteger(size) || size < 0 || size > MAX_ARTIFACTS_PER_PAGE) {
-    throw new Error(`1 validation error detected: Value '${raw}' at 'maxResults' failed to satisfy constraint: Member must have value between 0 and ${MAX_ARTIFACTS_PER_PAGE}`)
+    throw new Error(
+      `1 validation error detected: Value '${raw}' at 'maxResults' failed to satisfy constraint: Member must have value between 0 and ${MAX_ARTIFACTS_PER_PAGE}`
+    )
   }
   // 0 is within the model's range; answering empty pages to it forever would trap a client.
   return size === 0 ? MAX_ARTIFACTS_PER_PAGE : size

@@ -74,10 +74,10 @@ export interface JobView {
 }
 
 function stepSpecs(scenario: Scenario, steps: readonly StepSpec[]): StepSpec[] {
-  const specs = steps.map((spec) => ({ ...spec }))
+  const specs = steps.map(spec => ({ ...spec }))
   const fail = scenario.failStep
   if (fail) {
-    const spec = specs.find((s) => s.stepName === fail.stepName)
+    const spec = specs.find(s => s.stepName === fail.stepName)
     const failed = { status: FAILED, statusReason: fail.statusReason ?? `${fail.stepName} failed`, ...(fail.log !== undefined ? { log: fail.log } : {}) }
     if (spec) Object.assign(spec, failed)
     else specs.push({ stepName: fail.stepName, ...failed })
@@ -87,7 +87,7 @@ function stepSpecs(scenario: Scenario, steps: readonly StepSpec[]): StepSpec[] {
 
 /** True when the scenario counts the job's phases or steps in reads. */
 export function hostingOnReadClock(scenario: Scenario, steps: readonly StepSpec[] = scenario.steps ?? []): boolean {
-  return onReadClock(scenario.statuses) || steps.some((step) => step.forReads !== undefined)
+  return onReadClock(scenario.statuses) || steps.some(step => step.forReads !== undefined)
 }
 
 /**
@@ -101,7 +101,7 @@ export function planJob(scenario: Scenario, stepList: readonly StepSpec[] = scen
   // Without its final phase, the last remaining phase lasts forever.
   if (scenario.neverEnds && phases.length > 1) phases = phases.slice(0, -1)
 
-  const runningIndex = phases.findIndex((phase) => phase.status === RUNNING)
+  const runningIndex = phases.findIndex(phase => phase.status === RUNNING)
   const steps: PlannedStep[] = []
   if (runningIndex >= 0) {
     const specs = stepSpecs(scenario, stepList)
@@ -129,7 +129,7 @@ export function planJob(scenario: Scenario, stepList: readonly StepSpec[] = scen
     if (scenario.neverEnds && last && !last.failing) last.endMs = Infinity
   }
 
-  const failingStep = steps.find((step) => step.failing)
+  const failingStep = steps.find(step => step.failing)
   let end: JobPlan['end']
   if (failingStep) {
     end = { atMs: failingStep.endMs, status: FAILED }

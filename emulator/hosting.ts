@@ -74,13 +74,13 @@ export class HostingService implements ServiceModule {
       handler
     })
     return [
-      route('StartJob', 'POST', '/apps/{appId}/branches/{branchName}/jobs', (ctx) => this.start(ctx)),
-      route('GetJob', 'GET', '/apps/{appId}/branches/{branchName}/jobs/{jobId}', (ctx) => this.get(ctx)),
-      route('StopJob', 'DELETE', '/apps/{appId}/branches/{branchName}/jobs/{jobId}/stop', (ctx) => this.stop(ctx)),
-      route('ListArtifacts', 'GET', '/apps/{appId}/branches/{branchName}/jobs/{jobId}/artifacts', (ctx) => this.listArtifacts(ctx)),
+      route('StartJob', 'POST', '/apps/{appId}/branches/{branchName}/jobs', ctx => this.start(ctx)),
+      route('GetJob', 'GET', '/apps/{appId}/branches/{branchName}/jobs/{jobId}', ctx => this.get(ctx)),
+      route('StopJob', 'DELETE', '/apps/{appId}/branches/{branchName}/jobs/{jobId}/stop', ctx => this.stop(ctx)),
+      route('ListArtifacts', 'GET', '/apps/{appId}/branches/{branchName}/jobs/{jobId}/artifacts', ctx => this.listArtifacts(ctx)),
       {
-        ...route('GetArtifactUrl', 'GET', '/artifacts/{artifactId}', (ctx) => this.getArtifactUrl(ctx)),
-        appIdOf: (params) => this.artifactsById.get(params.artifactId ?? '')?.job.appId
+        ...route('GetArtifactUrl', 'GET', '/artifacts/{artifactId}', ctx => this.getArtifactUrl(ctx)),
+        appIdOf: params => this.artifactsById.get(params.artifactId ?? '')?.job.appId
       }
     ]
   }
@@ -102,7 +102,9 @@ export class HostingService implements ServiceModule {
     const body = isObject(ctx.body) ? ctx.body : {}
     const jobType = body.jobType
     if (typeof jobType !== 'string' || !JOB_TYPES.includes(jobType)) {
-      throw badRequest(`1 validation error detected: Value '${String(jobType)}' at 'jobType' failed to satisfy constraint: Member must satisfy enum value set: [${JOB_TYPES.join(', ')}]`)
+      throw badRequest(
+        `1 validation error detected: Value '${String(jobType)}' at 'jobType' failed to satisfy constraint: Member must satisfy enum value set: [${JOB_TYPES.join(', ')}]`
+      )
     }
     let original: HostingJob | undefined
     if (jobType === 'RETRY') {
@@ -147,7 +149,7 @@ export class HostingService implements ServiceModule {
     const job = await this.find(ctx)
     const now = Date.now()
     const view = jobView(job, now)
-    sendJson(ctx, 200, { job: { summary: jobSummary(job, now), steps: view.steps.map((step) => this.step(job, step)) } })
+    sendJson(ctx, 200, { job: { summary: jobSummary(job, now), steps: view.steps.map(step => this.step(job, step)) } })
     job.clock.read()
   }
 
@@ -176,7 +178,7 @@ export class HostingService implements ServiceModule {
     } catch (error) {
       throw badRequest((error as Error).message)
     }
-    const artifacts = page.indexes.map((index) => {
+    const artifacts = page.indexes.map(index => {
       const artifactId = artifactIdOf(job, index)
       this.artifactsById.set(artifactId, { job, index })
       return { artifactFileName: artifactFileNameOf(index), artifactId }
@@ -197,7 +199,7 @@ export class HostingService implements ServiceModule {
   private artifactsReady(job: HostingJob, nowMs: number): boolean {
     if (job.deployment) return false
     const steps = jobView(job, nowMs).steps
-    const build = steps.find((step) => step.stepName === BUILD_STEP) ?? steps[0]
+    const build = steps.find(step => step.stepName === BUILD_STEP) ?? steps[0]
     return build?.status === 'SUCCEED'
   }
 
@@ -227,8 +229,14 @@ export class HostingService implements ServiceModule {
     const full =
       step.log ??
       (step.stepName === BUILD_STEP
-        ? buildLog({ appId: job.appId, branch: job.branch, jobId: job.jobId, startMs, ...(step.failing ? { failure: step.statusReason ?? 'Build failed' } : {}) })
-        : stepLog(step.stepName, startMs, step.failing ? step.statusReason ?? `${step.stepName} failed` : undefined))
+        ? buildLog({
+            appId: job.appId,
+            branch: job.branch,
+            jobId: job.jobId,
+            startMs,
+            ...(step.failing ? { failure: step.statusReason ?? 'Build failed' } : {})
+          })
+        : stepLog(step.stepName, startMs, step.failing ? (step.statusReason ?? `${step.stepName} failed`) : undefined))
     return partialLog(full, step.progress)
   }
 

@@ -81,12 +81,7 @@ export function sendAwsError(ctx: Pick<RequestContext, 'res' | 'record'>, error:
   ctx.res.end(body)
 }
 
-export function sendText(
-  ctx: Pick<RequestContext, 'res' | 'record'>,
-  status: number,
-  text: string,
-  contentType = 'text/plain; charset=utf-8'
-): void {
+export function sendText(ctx: Pick<RequestContext, 'res' | 'record'>, status: number, text: string, contentType = 'text/plain; charset=utf-8'): void {
   const body = Buffer.from(text, 'utf8')
   ctx.record.status = status
   ctx.res.writeHead(status, baseHeaders(contentType, body.length))

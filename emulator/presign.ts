@@ -69,7 +69,10 @@ export function hasExpired(entry: IssuedFields, nowMs: number): boolean {
 }
 
 function amzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 function encodeSegment(segment: string, fallback: string): string {

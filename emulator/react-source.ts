@@ -19,7 +19,7 @@ export const spread = (value: string): Prop => ({ spread: value })
 function indentLines(source: string, pad: string): string {
   return source
     .split('\n')
-    .map((line) => (line === '' ? line : pad + line))
+    .map(line => (line === '' ? line : pad + line))
     .join('\n')
 }
 
@@ -30,8 +30,8 @@ function jsxProp(prop: Prop): string {
 }
 
 export function toJsx(element: Element): string {
-  const props = element.props.map((prop) => indentLines(jsxProp(prop), '  ')).join('\n')
-  const children = (element.children ?? []).map((child) => indentLines(toJsx(child), '  ')).join('\n')
+  const props = element.props.map(prop => indentLines(jsxProp(prop), '  ')).join('\n')
+  const children = (element.children ?? []).map(child => indentLines(toJsx(child), '  ')).join('\n')
   return `<${element.tag}\n${props}\n>${children ? `\n${children}\n` : ''}</${element.tag}>`
 }
 
@@ -42,7 +42,7 @@ function objectProp(prop: Prop): string {
 }
 
 export function toCreateElement(element: Element): string {
-  const props = element.props.map((prop) => indentLines(objectProp(prop), '    ')).join('\n')
-  const children = (element.children ?? []).map((child) => indentLines(toCreateElement(child), '  ')).join(',\n')
+  const props = element.props.map(prop => indentLines(objectProp(prop), '    ')).join('\n')
+  const children = (element.children ?? []).map(child => indentLines(toCreateElement(child), '  ')).join(',\n')
   return `/*#__PURE__*/ React.createElement(\n  ${element.tag},\n  {\n${props}\n  }${children ? `,\n${children}` : ''}\n)`
 }

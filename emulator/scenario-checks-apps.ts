@@ -32,7 +32,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function objectWithKeys(where: string, value: unknown, keys: readonly string[]): Record<string, unknown> {
   if (!isObject(value)) throw new Error(`${where} must be an object`)
-  const unknown = Object.keys(value).filter((key) => !keys.includes(key))
+  const unknown = Object.keys(value).filter(key => !keys.includes(key))
   if (unknown.length > 0) throw new Error(`${where} has unknown key(s) ${unknown.join(', ')}; known: ${keys.join(', ')}`)
   return value
 }
@@ -40,12 +40,16 @@ function objectWithKeys(where: string, value: unknown, keys: readonly string[]):
 function checkString(where: string, value: unknown, options: { optional?: boolean; empty?: boolean; max?: number } = {}): void {
   if (value === undefined && options.optional) return
   const ok = typeof value === 'string' && (options.empty || value.length > 0) && value.length <= (options.max ?? Infinity)
-  if (!ok) throw new Error(`${where} must be a ${options.empty ? '' : 'non-empty '}string${options.max ? ` of at most ${options.max} characters` : ''}, not ${JSON.stringify(value)}`)
+  if (!ok)
+    throw new Error(
+      `${where} must be a ${options.empty ? '' : 'non-empty '}string${options.max ? ` of at most ${options.max} characters` : ''}, not ${JSON.stringify(value)}`
+    )
 }
 
 function checkOneOf(where: string, value: unknown, allowed: readonly (string | number)[]): void {
   if (value === undefined) return
-  if (!allowed.includes(value as string | number)) throw new Error(`${where} ${JSON.stringify(value)} is not one the service sends; use one of ${allowed.join(', ')}`)
+  if (!allowed.includes(value as string | number))
+    throw new Error(`${where} ${JSON.stringify(value)} is not one the service sends; use one of ${allowed.join(', ')}`)
 }
 
 function checkCount(where: string, value: unknown, min = 0): void {
@@ -59,7 +63,7 @@ function checkBoolean(where: string, value: unknown): void {
 
 function checkTags(where: string, value: unknown): void {
   if (value === undefined) return
-  if (!isObject(value) || Object.values(value).some((tag) => typeof tag !== 'string')) throw new Error(`${where} must map tag keys to string values`)
+  if (!isObject(value) || Object.values(value).some(tag => typeof tag !== 'string')) throw new Error(`${where} must map tag keys to string values`)
 }
 
 function checkBranches(value: unknown): void {

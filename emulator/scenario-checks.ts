@@ -23,7 +23,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function checkLength(where: string, value: unknown, unit: 'ms' | 'reads'): void {
   if (value === undefined) return
   const ok = typeof value === 'number' && (unit === 'ms' ? Number.isFinite(value) && value >= 0 : Number.isInteger(value) && value >= 1)
-  if (!ok) throw new Error(`${where} must be ${unit === 'ms' ? 'a number of milliseconds, 0 or more' : 'a whole number of reads, 1 or more'}, not ${JSON.stringify(value)}`)
+  if (!ok)
+    throw new Error(
+      `${where} must be ${unit === 'ms' ? 'a number of milliseconds, 0 or more' : 'a whole number of reads, 1 or more'}, not ${JSON.stringify(value)}`
+    )
 }
 
 /** Checks a status sequence; returns whether it is counted in reads. */
@@ -64,24 +67,37 @@ function checkSteps(steps: unknown, clock: 'reads' | 'ms' | 'default' | 'none', 
     checkLength(`${at}.durationMs`, spec.durationMs, 'ms')
     checkLength(`${at}.forReads`, spec.forReads, 'reads')
     if (spec.durationMs !== undefined && spec.forReads !== undefined) throw new Error(`${at} gives both durationMs and forReads; a step lasts one or the other`)
-    if (clock === 'reads' && spec.durationMs !== undefined) throw new Error(`${at} gives durationMs, but the job's statuses are counted in reads: give forReads`)
+    if (clock === 'reads' && spec.durationMs !== undefined)
+      throw new Error(`${at} gives durationMs, but the job's statuses are counted in reads: give forReads`)
     if (spec.forReads !== undefined && (clock === 'ms' || clock === 'default')) {
-      throw new Error(`${at} gives forReads, but the job's statuses are on the wall clock${clock === 'default' ? ' (the default ones)' : ' (forMs)'}: give the statuses in forReads too`)
+      throw new Error(
+        `${at} gives forReads, but the job's statuses are on the wall clock${clock === 'default' ? ' (the default ones)' : ' (forMs)'}: give the statuses in forReads too`
+      )
     }
   })
 }
 
 /** Throws a readable error for the first value of the scenario the services could not produce. */
 export function checkScenarioValues(scenario: Scenario): void {
-  const hostingInReads = checkPhases('statuses', scenario.statuses, (status) => HOSTING_JOB_STATUSES.includes(status), `one of ${HOSTING_JOB_STATUSES.join(', ')}`)
+  const hostingInReads = checkPhases(
+    'statuses',
+    scenario.statuses,
+    status => HOSTING_JOB_STATUSES.includes(status),
+    `one of ${HOSTING_JOB_STATUSES.join(', ')}`
+  )
   const phases = (scenario.statuses ?? []) as StatusPhase[]
-  const clock = hostingInReads ? 'reads' : phases.length === 0 ? 'default' : phases.slice(0, -1).some((phase) => phase.forMs !== undefined) ? 'ms' : 'none'
+  const clock = hostingInReads ? 'reads' : phases.length === 0 ? 'default' : phases.slice(0, -1).some(phase => phase.forMs !== undefined) ? 'ms' : 'none'
   checkSteps(scenario.steps, clock)
   checkSteps(scenario.deploySteps, clock, 'deploySteps')
   checkHostingAppValues(scenario)
   if (scenario.backend !== undefined) {
     if (!isObject(scenario.backend)) throw new Error('backend must be an object')
-    checkPhases('backend.statuses', scenario.backend.statuses, (status) => BACKEND_STATUS.test(status), 'an upper-case word such as IN_PROGRESS, COMPLETED or FAILED')
+    checkPhases(
+      'backend.statuses',
+      scenario.backend.statuses,
+      status => BACKEND_STATUS.test(status),
+      'an upper-case word such as IN_PROGRESS, COMPLETED or FAILED'
+    )
   }
   if (scenario.inProgressReads !== undefined) {
     const reads = scenario.inProgressReads

@@ -71,7 +71,7 @@ export function validateScenario(value: unknown): Scenario {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new Error('A scenario must be a JSON object')
   }
-  const unknown = Object.keys(value).filter((key) => !SCENARIO_KEYS.has(key))
+  const unknown = Object.keys(value).filter(key => !SCENARIO_KEYS.has(key))
   if (unknown.length > 0) {
     throw new Error(`Unknown scenario key(s): ${unknown.join(', ')}; known: ${[...SCENARIO_KEYS].join(', ')}`)
   }

@@ -103,8 +103,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return connections
     },
     setScenario: (scenario, appId) => scenarios.set(scenario, appId),
-    scenarioOf: (appId) => scenarios.raw(appId),
-    expireUrls: (appId) => presign.expire(appId),
+    scenarioOf: appId => scenarios.raw(appId),
+    expireUrls: appId => presign.expire(appId),
     reset: () => {
       for (const service of services) service.reset()
       scenarios.reset()
@@ -112,13 +112,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       requests.length = 0
       connections = 0
     },
-    callsOf: (operation) => requests.filter((request) => request.operation === operation),
+    callsOf: operation => requests.filter(request => request.operation === operation),
     deployedFiles: (appId, branch) => deploy.deployedFiles(appId, branch),
-    deployments: (appId) => deploy.deployments(appId),
+    deployments: appId => deploy.deployments(appId),
     deployedSite: (appId, branch) => deploy.deployedSite(appId, branch),
     close: async () => {
       closing.abort()
-      await new Promise<void>((resolve) => {
+      await new Promise<void>(resolve => {
         server.close(() => resolve())
         server.closeAllConnections()
       })

@@ -1,7 +1,7 @@
 /** A timer that ends early (without error) when any of the signals aborts, so close() never waits. */
 export function sleep(ms: number, ...signals: AbortSignal[]): Promise<void> {
-  return new Promise((resolve) => {
-    if (signals.some((signal) => signal.aborted)) {
+  return new Promise(resolve => {
+    if (signals.some(signal => signal.aborted)) {
       resolve()
       return
     }

@@ -23,7 +23,7 @@ export interface PhaseAt {
 
 /** True when the phases are counted in reads (any phase but the last gives forReads). */
 export function onReadClock(phases: readonly StatusPhase[] | undefined): boolean {
-  return (phases ?? []).slice(0, -1).some((phase) => phase.forReads !== undefined)
+  return (phases ?? []).slice(0, -1).some(phase => phase.forReads !== undefined)
 }
 
 /** The phases with their length in milliseconds of the job's clock (reads turned into ticks). */

@@ -81,18 +81,18 @@ export function validateCodegenRequest(body: unknown): CodegenRequest {
   }
   const api = react.apiConfiguration
   if (api !== undefined) {
-    const chosen = isObject(api) ? Object.keys(api).filter((key) => API_CONFIGURATIONS.includes(key)) : []
+    const chosen = isObject(api) ? Object.keys(api).filter(key => API_CONFIGURATIONS.includes(key)) : []
     if (!isObject(api) || chosen.length !== 1 || Object.keys(api).length !== 1) {
       throw invalid(`renderConfig.react.apiConfiguration must have exactly one of ${API_CONFIGURATIONS.join(', ')}`)
     }
     if (chosen[0] === 'graphQLConfig') {
       const graphQL = api.graphQLConfig
-      const missing = GRAPHQL_PATHS.filter((key) => !isObject(graphQL) || typeof graphQL[key] !== 'string')
+      const missing = GRAPHQL_PATHS.filter(key => !isObject(graphQL) || typeof graphQL[key] !== 'string')
       if (missing.length > 0) throw invalid(`apiConfiguration.graphQLConfig is missing ${missing.join(', ')}`)
     }
   }
   if (genericDataSchema !== undefined) {
-    const missing = GENERIC_DATA_SCHEMA_KEYS.filter((key) => !isObject(genericDataSchema) || genericDataSchema[key] === undefined)
+    const missing = GENERIC_DATA_SCHEMA_KEYS.filter(key => !isObject(genericDataSchema) || genericDataSchema[key] === undefined)
     if (missing.length > 0) throw invalid(`genericDataSchema is missing ${missing.join(', ')}`)
   }
   if (autoGenerateForms !== undefined && typeof autoGenerateForms !== 'boolean') throw invalid('autoGenerateForms must be a boolean')
@@ -135,7 +135,7 @@ function modelFields(schema: Record<string, unknown> | undefined): Map<string, s
 export function generationOptions(request: CodegenRequest, scenario: Scenario): GenerationOptions {
   const react = request.renderConfig.react as Record<string, unknown>
   const models = modelFields(request.genericDataSchema)
-  const modelForms = request.autoGenerateForms === false ? [] : [...models.keys()].flatMap((model) => [`${model}CreateForm`, `${model}UpdateForm`])
+  const modelForms = request.autoGenerateForms === false ? [] : [...models.keys()].flatMap(model => [`${model}CreateForm`, `${model}UpdateForm`])
   const forms = scenario.forms ?? [...DEFAULT_FORMS, ...modelForms]
   const formFields: Record<string, string[]> = {}
   for (const form of forms) {
@@ -181,14 +181,14 @@ export class UiBuilderService implements ServiceModule {
         operation: 'StartCodegenJob',
         method: 'POST',
         pattern: '/app/{appId}/environment/{environmentName}/codegen-jobs',
-        handler: (ctx) => this.start(ctx)
+        handler: ctx => this.start(ctx)
       },
       {
         service: 'uibuilder',
         operation: 'GetCodegenJob',
         method: 'GET',
         pattern: '/app/{appId}/environment/{environmentName}/codegen-jobs/{id}',
-        handler: (ctx) => this.get(ctx)
+        handler: ctx => this.get(ctx)
       }
     ]
   }

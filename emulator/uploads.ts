@@ -37,7 +37,7 @@ export interface UploadDeps {
 /** Reads and drops the rest of the body; resolves with how many bytes came (also when the client gave up). */
 function drain(ctx: RequestContext): Promise<number> {
   const { req } = ctx
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     let bytes = 0
     if (req.readableEnded) {
       resolve(0)

@@ -29,7 +29,9 @@ if (!dir) {
 }
 let before = 0
 let after = 0
-const chunks = readdirSync(dir).filter(name => CHUNK_NAME.test(name)).sort()
+const chunks = readdirSync(dir)
+  .filter(name => CHUNK_NAME.test(name))
+  .sort()
 for (const name of chunks) {
   const file = join(dir, name)
   const source = readFileSync(file, 'utf8')

@@ -152,4 +152,3 @@ function commandLines(stdout: string, command: string): string[] {
     .filter(line => line.startsWith(`::${command}`))
     .map(line => line.slice(line.indexOf('::', 2) + 2))
 }
-

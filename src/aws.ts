@@ -21,13 +21,29 @@ const PASSING_ERROR_NAMES = new Set([
   'RequestTimeoutException',
   'TimeoutError'
 ])
-const PASSING_NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED'])
+const PASSING_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED'
+])
 const EXPIRED_CREDENTIAL_ERRORS = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired'])
 /** Answers to a session token that is no longer valid, on services that do not say ExpiredToken. */
 const CREDENTIALS_STOPPED_ERRORS = new Set(['UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId'])
 const SESSION_DURATION_HINT =
   "Raise 'role-duration-seconds' of aws-actions/configure-aws-credentials, and the role's maximum session duration, above the job's 'timeout'."
-const ACCESS_DENIED_ERRORS = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedException', 'UnrecognizedClientException', 'InvalidSignatureException'])
+const ACCESS_DENIED_ERRORS = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnauthorizedException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException'
+])
 
 interface SdkError {
   name?: string
@@ -55,9 +71,7 @@ export function explainAwsError(error: unknown, what: string, { afterSuccess = f
   const sdk = error as SdkError
   const name = sdk?.name ?? ''
   if (EXPIRED_CREDENTIAL_ERRORS.has(name) || (name === 'InvalidSignatureException' && /expired/i.test(sdk.message ?? ''))) {
-    return new ActionError(
-      `The AWS credentials expired while ${what} (${name}). ${SESSION_DURATION_HINT}`
-    )
+    return new ActionError(`The AWS credentials expired while ${what} (${name}). ${SESSION_DURATION_HINT}`)
   }
   // The same credentials worked a moment ago: a token that is suddenly unknown or invalid has most
   // likely reached the end of its session (some front doors do not say "expired").

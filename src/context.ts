@@ -77,7 +77,10 @@ function readEvent(eventPath: string | undefined, eventName: string | undefined)
   if (event === null || typeof event !== 'object') return {}
   const commit = event.head_commit
   const headCommit = commit
-    ? { message: typeof commit.message === 'string' ? commit.message : undefined, timestamp: typeof commit.timestamp === 'string' ? commit.timestamp : undefined }
+    ? {
+        message: typeof commit.message === 'string' ? commit.message : undefined,
+        timestamp: typeof commit.timestamp === 'string' ? commit.timestamp : undefined
+      }
     : undefined
   const number = event.pull_request?.number ?? event.number
   const pullRequest =

@@ -65,7 +65,10 @@ export async function prepareSite(source: DeploySource, options: PrepareOptions)
     const bytes = (await stat(source.absolute)).size
     refuseOversized(bytes, what)
     const checked = await checkZip(source.absolute, DEPLOY_ZIP_LIMITS, what, signal)
-    if (!checked.hasRootIndex) log.warning(`No index.html at the root of ${source.relative}: the site's root page will be missing. Zip the contents of the site's folder, not the folder itself.`)
+    if (!checked.hasRootIndex)
+      log.warning(
+        `No index.html at the root of ${source.relative}: the site's root page will be missing. Zip the contents of the site's folder, not the folder itself.`
+      )
     log.info(`Deploying ${source.relative} as it is: ${checked.files} files, ${formatBytes(bytes)}.`)
     return { label: source.relative, zipPath: source.absolute, zipBytes: bytes, files: checked.files, remove: () => Promise.resolve() }
   }
@@ -98,7 +101,12 @@ export function zipUpload(site: PreparedSite, uploader: Uploader, log: SiteLog):
     const started = Date.now()
     log.info(`Uploading ${site.label} (${formatBytes(total)}) ...`)
     const progress = progressReporter(total, line => log.info(`  uploaded ${line}`))
-    const result = await uploader.putFile(url, zipPath, { signal, what: `the zip of ${site.label}`, contentType: ZIP_CONTENT_TYPE, onProgress: sent => progress(sent) })
+    const result = await uploader.putFile(url, zipPath, {
+      signal,
+      what: `the zip of ${site.label}`,
+      contentType: ZIP_CONTENT_TYPE,
+      onProgress: sent => progress(sent)
+    })
     site.uploadMs = Date.now() - started
     const retries = result.attempts > 1 ? ` (${result.attempts} attempts)` : ''
     log.info(`Uploaded ${formatBytes(result.bytes)} in ${formatDuration(site.uploadMs)}${retries}.`)
@@ -107,6 +115,8 @@ export function zipUpload(site: PreparedSite, uploader: Uploader, log: SiteLog):
 
 function refuseOversized(bytes: number, what: string): void {
   if (bytes > MAX_DEPLOY_ZIP_BYTES) {
-    throw new UnsafeContentError(`Refusing ${what}: it is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_DEPLOY_ZIP_BYTES)} Amplify takes for a manual deployment. Deploy less (source maps, media) or host large files elsewhere.`)
+    throw new UnsafeContentError(
+      `Refusing ${what}: it is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_DEPLOY_ZIP_BYTES)} Amplify takes for a manual deployment. Deploy less (source maps, media) or host large files elsewhere.`
+    )
   }
 }

@@ -15,12 +15,7 @@ export function parseDuration(text: string): number | undefined {
   const match = WITH_UNITS.exec(value)
   if (!match || match.slice(1).every(part => part === undefined)) return undefined
   const [, hours, minutes, seconds, millis] = match
-  return Math.round(
-    Number(hours ?? 0) * UNIT_MS.h! +
-      Number(minutes ?? 0) * UNIT_MS.m! +
-      Number(seconds ?? 0) * UNIT_MS.s! +
-      Number(millis ?? 0)
-  )
+  return Math.round(Number(hours ?? 0) * UNIT_MS.h! + Number(minutes ?? 0) * UNIT_MS.m! + Number(seconds ?? 0) * UNIT_MS.s! + Number(millis ?? 0))
 }
 
 /** `1h2m3.4s` style, for logs and summaries. */

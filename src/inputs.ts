@@ -60,7 +60,6 @@ const INPUTS_BY_JOB_TYPE: Record<JobType, string[]> = {
 }
 const JOB_SPECIFIC_INPUTS = [...new Set(Object.values(INPUTS_BY_JOB_TYPE).flat())]
 
-
 interface CommonInputs {
   appId: string
   wait: boolean
@@ -181,7 +180,11 @@ const BRANCH_PURPOSE: Partial<Record<JobType, string>> = {
 
 function readBranch(source: InputSource, jobType: JobType): string {
   const branch = source.get('branch')
-  if (!branch) throw new InputError('branch', `is required for job-type '${jobType}': ${BRANCH_PURPOSE[jobType] ?? 'the Amplify branch'}, e.g. '${jobType === 'delete-branch' ? 'pr-42' : 'main'}'.`)
+  if (!branch)
+    throw new InputError(
+      'branch',
+      `is required for job-type '${jobType}': ${BRANCH_PURPOSE[jobType] ?? 'the Amplify branch'}, e.g. '${jobType === 'delete-branch' ? 'pr-42' : 'main'}'.`
+    )
   if (branch.length > BRANCH_MAX_LENGTH || CONTROL_CHARACTERS.test(branch)) {
     throw new InputError('branch', `${quote(branch)} is not a valid Amplify branch name: use 1 to ${BRANCH_MAX_LENGTH} characters without control characters.`)
   }
@@ -194,7 +197,10 @@ function readCodegenInputs(source: InputSource, common: CommonInputs): CodegenIn
   const output = readOutputPath(source, common.workspace, DEFAULT_CODEGEN_OUTPUT_PATH)!
   const clientToken = source.get('client-token') || undefined
   if (clientToken !== undefined && !CLIENT_TOKEN.test(clientToken)) {
-    throw new InputError('client-token', `${quote(clientToken)} is not allowed: use 1 to 128 printable ASCII characters without spaces, or leave it out to derive one from the run.`)
+    throw new InputError(
+      'client-token',
+      `${quote(clientToken)} is not allowed: use 1 to 128 printable ASCII characters without spaces, or leave it out to derive one from the run.`
+    )
   }
   const built = buildCodegenRequest({
     workspace: common.workspace,
@@ -269,7 +275,10 @@ function readAppId(source: InputSource): string {
   const appId = source.get('app-id')
   if (!appId) throw new InputError('app-id', 'is required: the Amplify app id, e.g. d1a2b3c4d5e6f7 (Amplify console > App settings > General).')
   if (!APP_ID.test(appId) || appId.length > APP_ID_MAX_LENGTH) {
-    throw new InputError('app-id', `${quote(appId)} is not an Amplify app id: it is 'd' followed by lowercase letters or digits, at most ${APP_ID_MAX_LENGTH} characters in all (e.g. d1a2b3c4d5e6f7).`)
+    throw new InputError(
+      'app-id',
+      `${quote(appId)} is not an Amplify app id: it is 'd' followed by lowercase letters or digits, at most ${APP_ID_MAX_LENGTH} characters in all (e.g. d1a2b3c4d5e6f7).`
+    )
   }
   return appId
 }
@@ -303,7 +312,10 @@ function readTiming(source: InputSource, jobType: JobType): Pick<CommonInputs, '
   const timeoutMs = readDuration(source, 'timeout', 1_000, MAX_TIMEOUT_MS) ?? defaults.timeoutMs
   const pollMs = readDuration(source, 'poll-interval', MIN_POLL_MS, MAX_POLL_MS)
   if (pollMs !== undefined && pollMs >= timeoutMs) {
-    throw new InputError('poll-interval', `${formatDuration(pollMs)} is not shorter than the timeout (${formatDuration(timeoutMs)}); make it shorter or raise 'timeout'.`)
+    throw new InputError(
+      'poll-interval',
+      `${formatDuration(pollMs)} is not shorter than the timeout (${formatDuration(timeoutMs)}); make it shorter or raise 'timeout'.`
+    )
   }
   return {
     timeoutMs,

@@ -26,7 +26,10 @@ export function readJsonFile(input: string, absolutePath: string, displayPath: s
     const stats = statSync(absolutePath)
     if (!stats.isFile()) throw new InputError(input, `'${displayPath}' is not a file. Give the path of a JSON file, relative to the workspace.`)
     if (stats.size > MAX_JSON_FILE_BYTES) {
-      throw new InputError(input, `'${displayPath}' is ${stats.size} bytes, more than the ${MAX_JSON_FILE_BYTES} allowed for a JSON config file. Check the path.`)
+      throw new InputError(
+        input,
+        `'${displayPath}' is ${stats.size} bytes, more than the ${MAX_JSON_FILE_BYTES} allowed for a JSON config file. Check the path.`
+      )
     }
     // Editors on Windows may save UTF-8 with a byte order mark, which JSON.parse refuses.
     text = stripByteOrderMark(readFileSync(absolutePath, 'utf8'))
@@ -34,7 +37,10 @@ export function readJsonFile(input: string, absolutePath: string, displayPath: s
     if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     const reason = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(error)})`
-    throw new InputError(input, `the file '${displayPath}' ${reason}. Give a path relative to the workspace (GITHUB_WORKSPACE), and check out the repository before this step.`)
+    throw new InputError(
+      input,
+      `the file '${displayPath}' ${reason}. Give a path relative to the workspace (GITHUB_WORKSPACE), and check out the repository before this step.`
+    )
   }
   try {
     return { path: displayPath, value: JSON.parse(text) as unknown, text }

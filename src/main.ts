@@ -231,7 +231,15 @@ async function execute(flow: Flow): Promise<void> {
 
   if (output && job.filesOf) {
     const clean = 'clean' in inputs && inputs.clean
-    outcome.files = await fetchFiles(job, lastState, { output, clean, downloader, stageFiles: deps.stageFiles, signal, timeoutMs: inputs.timeoutMs, clock: deps.clock })
+    outcome.files = await fetchFiles(job, lastState, {
+      output,
+      clean,
+      downloader,
+      stageFiles: deps.stageFiles,
+      signal,
+      timeoutMs: inputs.timeoutMs,
+      clock: deps.clock
+    })
   }
   if (inputs.jobType === 'codegen') outcome.dependencies = await warnAboutDependencies(outcome.job.outputs.dependencies, inputs.workspace)
   outcome.result = 'succeeded'
@@ -303,7 +311,10 @@ async function callAwsBeforeDeadline<T>(flow: Flow, call: () => Promise<T>, what
     return await call()
   } catch (error) {
     if (flow.signal.aborted) {
-      throw stopReason(flow.signal, `The timeout of ${formatDuration(flow.inputs.timeoutMs)} was reached while ${what} (see the warnings above). Raise 'timeout', or re-run the step later.`)
+      throw stopReason(
+        flow.signal,
+        `The timeout of ${formatDuration(flow.inputs.timeoutMs)} was reached while ${what} (see the warnings above). Raise 'timeout', or re-run the step later.`
+      )
     }
     const explained = explainAwsError(error, what)
     if (explained === error && isPassingAwsError(error)) {

@@ -58,7 +58,10 @@ export function buildCodegenRequest(sources: CodegenRequestSources): BuiltCodege
   const request: CodegenJobRequest = { renderConfig: { react: { ...CLI_DEFAULT_REACT_CONFIG } } }
   if (sources.renderConfigPath !== undefined) {
     const file = readJsonFile('render-config', join(sources.workspace, sources.renderConfigPath), sources.renderConfigPath)
-    Object.assign(request, located(file, () => parseRenderConfigFile(file)))
+    Object.assign(
+      request,
+      located(file, () => parseRenderConfigFile(file))
+    )
   }
   if (sources.genericDataSchemaPath !== undefined) {
     const file = readJsonFile('generic-data-schema', join(sources.workspace, sources.genericDataSchemaPath), sources.genericDataSchemaPath)
@@ -77,10 +80,17 @@ export function buildCodegenRequest(sources: CodegenRequestSources): BuiltCodege
 /** A file holds either `{"react": {...}}` or a whole job `{"renderConfig": ..., ...}`. */
 function parseRenderConfigFile(file: JsonFile): Partial<CodegenJobRequest> {
   const where = `'${file.path}'`
-  const root = expectObject(file.value, `${where} must hold a JSON object: a render config {"react": {...}} or a whole job {"renderConfig": {"react": {...}}, ...}`, [])
+  const root = expectObject(
+    file.value,
+    `${where} must hold a JSON object: a render config {"react": {...}} or a whole job {"renderConfig": {"react": {...}}, ...}`,
+    []
+  )
   if (!('renderConfig' in root)) {
     if (!('react' in root)) {
-      throw configError(`${where} has neither "react" nor "renderConfig". Write a render config {"react": {...}} or a whole job {"renderConfig": {"react": {...}}, "genericDataSchema": ..., "autoGenerateForms": ...}.`, [])
+      throw configError(
+        `${where} has neither "react" nor "renderConfig". Write a render config {"react": {...}} or a whole job {"renderConfig": {"react": {...}}, "genericDataSchema": ..., "autoGenerateForms": ...}.`,
+        []
+      )
     }
     return { renderConfig: { react: checkRenderConfig(root, where, []) } }
   }
@@ -88,9 +98,11 @@ function parseRenderConfigFile(file: JsonFile): Partial<CodegenJobRequest> {
   const job: Partial<CodegenJobRequest> = {
     renderConfig: { react: checkRenderConfig(root.renderConfig, `${where} renderConfig`, ['renderConfig']) }
   }
-  if (root.genericDataSchema !== undefined) job.genericDataSchema = checkGenericDataSchema('render-config', `${file.path} genericDataSchema`, root.genericDataSchema, ['genericDataSchema'])
+  if (root.genericDataSchema !== undefined)
+    job.genericDataSchema = checkGenericDataSchema('render-config', `${file.path} genericDataSchema`, root.genericDataSchema, ['genericDataSchema'])
   if (root.autoGenerateForms !== undefined) {
-    if (typeof root.autoGenerateForms !== 'boolean') throw configError(`${where} autoGenerateForms must be true or false, not ${JSON.stringify(root.autoGenerateForms)}.`, ['autoGenerateForms'])
+    if (typeof root.autoGenerateForms !== 'boolean')
+      throw configError(`${where} autoGenerateForms must be true or false, not ${JSON.stringify(root.autoGenerateForms)}.`, ['autoGenerateForms'])
     job.autoGenerateForms = root.autoGenerateForms
   }
   if (root.features !== undefined) job.features = checkBooleanMap(root.features, FEATURE_KEYS, `${where} features`, ['features'])
@@ -108,7 +120,10 @@ function checkRenderConfig(value: unknown, where: string, at: JsonPath): ReactRe
   const config: ReactRenderConfig = { ...CLI_DEFAULT_REACT_CONFIG, ...react }
   for (const [key, allowed] of Object.entries(ALLOWED_VALUES)) {
     if (!(allowed as readonly unknown[]).includes(config[key])) {
-      throw configError(`${where} react.${key} is ${JSON.stringify(config[key])}; allowed values are ${allowed.map(v => `"${v}"`).join(', ')}.`, [...reactAt, key])
+      throw configError(`${where} react.${key} is ${JSON.stringify(config[key])}; allowed values are ${allowed.map(v => `"${v}"`).join(', ')}.`, [
+        ...reactAt,
+        key
+      ])
     }
   }
   for (const key of BOOLEAN_KEYS) {
@@ -126,7 +141,10 @@ function checkApiConfiguration(value: unknown, where: string, at: JsonPath): Rec
   const members = Object.keys(api)
   if (members.length !== 1 || !API_CONFIGURATIONS.includes(members[0]!)) {
     const wrong = members.find(member => !API_CONFIGURATIONS.includes(member)) ?? members[1]
-    throw configError(`${where} must have exactly one of ${API_CONFIGURATIONS.join(', ')}; it has ${members.length ? members.join(', ') : 'none'}.`, wrong === undefined ? at : [...at, wrong])
+    throw configError(
+      `${where} must have exactly one of ${API_CONFIGURATIONS.join(', ')}; it has ${members.length ? members.join(', ') : 'none'}.`,
+      wrong === undefined ? at : [...at, wrong]
+    )
   }
   const kind = members[0]!
   const settings = expectObject(api[kind], `${where}.${kind} must be an object.`, [...at, kind])
@@ -147,9 +165,17 @@ function checkApiConfiguration(value: unknown, where: string, at: JsonPath): Rec
 }
 
 function checkGenericDataSchema(input: string, where: string, value: unknown, at: JsonPath): Record<string, unknown> {
-  const schema = expectObject(value, `'${where}' must be a JSON object {"dataSourceType": "DataStore", "models": {...}, "enums": {...}, "nonModels": {...}}.`, at, input)
+  const schema = expectObject(
+    value,
+    `'${where}' must be a JSON object {"dataSourceType": "DataStore", "models": {...}, "enums": {...}, "nonModels": {...}}.`,
+    at,
+    input
+  )
   if (schema.dataSourceType !== 'DataStore') {
-    throw new ConfigProblem(input, `'${where}' dataSourceType is ${JSON.stringify(schema.dataSourceType)}; the only allowed value is "DataStore".`, [...at, 'dataSourceType'])
+    throw new ConfigProblem(input, `'${where}' dataSourceType is ${JSON.stringify(schema.dataSourceType)}; the only allowed value is "DataStore".`, [
+      ...at,
+      'dataSourceType'
+    ])
   }
   for (const key of ['models', 'enums', 'nonModels']) {
     expectObject(schema[key], `'${where}' must have an object "${key}" (use {} when there are none).`, [...at, key], input)

@@ -103,7 +103,10 @@ export function summaryMarkdown(outcome: Outcome): string {
   if (outcome.site) rows.push(['Deployed', deployedRow(outcome.site)])
   if (outcome.files) {
     const { commit } = outcome.files
-    rows.push(['Output', `\`${outcome.files.path}\`: ${commit.files.length} ${plural(commit.files.length, 'file')}, ${commit.changed ? 'changed' : 'unchanged'}`])
+    rows.push([
+      'Output',
+      `\`${outcome.files.path}\`: ${commit.files.length} ${plural(commit.files.length, 'file')}, ${commit.changed ? 'changed' : 'unchanged'}`
+    ])
   }
   // The first row is the table's head: a table without one would show an empty row.
   const [head, ...body] = rows.map(([label, value]) => `| ${label} | ${escapeCell(value)} |`)
@@ -157,12 +160,19 @@ export function fileSections(files: FilesWritten): string[] {
   const listed = groups.filter(([, list]) => list.length)
   const total = files.commit.files.length
   if (!listed.length) {
-    return ['### Files: no changes', '', `No files changed: the ${total} ${plural(total, 'file')} in ${code(files.path)} ${total === 1 ? 'is' : 'are'} as before.`, '']
+    return [
+      '### Files: no changes',
+      '',
+      `No files changed: the ${total} ${plural(total, 'file')} in ${code(files.path)} ${total === 1 ? 'is' : 'are'} as before.`,
+      ''
+    ]
   }
   const unchanged = total - added.length - modified.length
   const counts = listed.map(([change, list]) => `${list.length} ${change}`)
   if (unchanged > 0) counts.push(`${unchanged} unchanged`)
-  const rows = listed.map(([change, list]) => `| ${CHANGE_LABELS[change]} (${list.length})${CHANGE_NOTES[change] ?? ''} | ${escapeCell(list.map(code).join(', '))} |`)
+  const rows = listed.map(
+    ([change, list]) => `| ${CHANGE_LABELS[change]} (${list.length})${CHANGE_NOTES[change] ?? ''} | ${escapeCell(list.map(code).join(', '))} |`
+  )
   const table = ['| Change | Files |', '|:--|:--|', ...rows, '']
   const heading = [`### Files in ${code(files.path)}: ${counts.join(', ')}`, '']
   const named = listed.reduce((sum, [, list]) => sum + list.length, 0)
@@ -187,8 +197,9 @@ export function dependencyTable(checks: DependencyCheck[]): string[] {
     '',
     '| Package | Needed | package.json | State | Why |',
     '|---|---|---|---|---|',
-    ...checks.map(c =>
-      `| \`${escapeCell(c.name)}\` | \`${escapeCell(c.supportedVersion)}\` | ${c.installed ? `\`${escapeCell(c.installed)}\`` : '—'} | ${DEPENDENCY_ICONS[c.state]} | ${escapeCell(c.reason)} |`
+    ...checks.map(
+      c =>
+        `| \`${escapeCell(c.name)}\` | \`${escapeCell(c.supportedVersion)}\` | ${c.installed ? `\`${escapeCell(c.installed)}\`` : '—'} | ${DEPENDENCY_ICONS[c.state]} | ${escapeCell(c.reason)} |`
     ),
     ''
   ]

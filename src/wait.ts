@@ -103,7 +103,9 @@ export async function waitForJob<S>(options: WaitOptions<S>): Promise<WaitResult
       if (signal.aborted) throw stopped()
       if (!options.isPassing(error)) throw error
       if (errorDelay === 0) {
-        log.warning(`[${elapsed()}] Could not read the ${options.noun}'s status (${describe(error)}); the job keeps running, so the action keeps trying until the timeout.`)
+        log.warning(
+          `[${elapsed()}] Could not read the ${options.noun}'s status (${describe(error)}); the job keeps running, so the action keeps trying until the timeout.`
+        )
       }
       errorDelay = Math.min(Math.max(errorDelay, nextDelay) * 2, options.maxDelayMs * ERROR_BACKOFF_CAP_FACTOR)
       sleepFor = errorDelay

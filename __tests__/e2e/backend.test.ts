@@ -58,12 +58,7 @@ describe('backend jobs', () => {
   it('any other status is in flight and waited through', async () => {
     // One read each, however slow the machine (the service's status is a free string).
     const run = await backend({
-      statuses: [
-        { status: 'CREATED', forReads: 1 },
-        { status: 'IN_PROGRESS', forReads: 1 },
-        { status: 'PUSHING', forReads: 1 },
-        { status: 'COMPLETED' }
-      ]
+      statuses: [{ status: 'CREATED', forReads: 1 }, { status: 'IN_PROGRESS', forReads: 1 }, { status: 'PUSHING', forReads: 1 }, { status: 'COMPLETED' }]
     })
     expect(run.exitCode).toBe(0)
     expect(emulator().callsOf('GetBackendJob')).toHaveLength(4)

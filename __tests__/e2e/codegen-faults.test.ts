@@ -61,13 +61,20 @@ describe('jobs that fail', () => {
 
   it('manifest entries with an error or no URL fail the step listing each', async () => {
     await expectFailureLeavesWorkspace(
-      { manifestEntryErrors: [{ schemaName: 'Card', error: 'Render failed' }, { schemaName: 'NavBar', noUrl: true }] },
+      {
+        manifestEntryErrors: [
+          { schemaName: 'Card', error: 'Render failed' },
+          { schemaName: 'NavBar', noUrl: true }
+        ]
+      },
       /Card.*Render failed[\s\S]*NavBar/
     )
   })
 
   it('the timeout ends the wait with a clear error and the last status', async () => {
-    const run = await expectFailureLeavesWorkspace({ neverEnds: true }, /did not end within the timeout of 2\.0s \(its last status was in_progress\)/, { timeout: '2s' })
+    const run = await expectFailureLeavesWorkspace({ neverEnds: true }, /did not end within the timeout of 2\.0s \(its last status was in_progress\)/, {
+      timeout: '2s'
+    })
     expect(run.outputs.status).toBe('in_progress')
   })
 })
@@ -78,7 +85,11 @@ describe('throttling and server errors while waiting', () => {
     const run = await codegen(workspace, { durationMs: 300, throttle: { times: 9, operations: ['GetCodegenJob'] } })
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
-    expect(emulator().callsOf('GetCodegenJob').filter(call => call.status === 429).length).toBe(9)
+    expect(
+      emulator()
+        .callsOf('GetCodegenJob')
+        .filter(call => call.status === 429).length
+    ).toBe(9)
     expect(run.warnings.some(w => /ThrottlingException/.test(w))).toBe(true)
   })
 

@@ -90,7 +90,14 @@ describe('deploy a folder', () => {
   it('zips it, uploads it, starts the deployment, waits for SUCCEED and outputs the site URL; the site is the folder, byte for byte', async () => {
     const workspace = workspaceWithSite()
     const runnerTemp = scratchFolder('aja-runner-temp-')
-    const run = await deploy(workspace, {}, { scenario: { statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }] }, env: { RUNNER_TEMP: runnerTemp } })
+    const run = await deploy(
+      workspace,
+      {},
+      {
+        scenario: { statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }] },
+        env: { RUNNER_TEMP: runnerTemp }
+      }
+    )
     expect(run.errors).toEqual([])
     expect(run.exitCode).toBe(0)
     expect(run.outputs.url).toBe(`https://main.${APP_ID}.amplifyapp.com`)
@@ -103,7 +110,9 @@ describe('deploy a folder', () => {
     expect(upload!.headers['content-type']).toBe('application/zip')
     expect(Number(upload!.headers['content-length'])).toBe(emulator().deployments(APP_ID)[0]!.upload!.bytes)
     expect(upload!.headers['transfer-encoding']).toBeUndefined()
-    expect(run.stdout).toMatch(/Zipped dist: 5 files, [\d.]+ KB into [\d.]+ KB in .* \(2 deflated, 3 stored: compressed formats, and files deflate would not shrink\); SHA-256 [0-9a-f]{64}\./)
+    expect(run.stdout).toMatch(
+      /Zipped dist: 5 files, [\d.]+ KB into [\d.]+ KB in .* \(2 deflated, 3 stored: compressed formats, and files deflate would not shrink\); SHA-256 [0-9a-f]{64}\./
+    )
     expect(run.stdout).toMatch(/Uploaded .* in /)
     expect(run.stdout).toContain(`The site of branch main is https://main.${APP_ID}.amplifyapp.com`)
     expect(run.summary).toContain(`[https://main.${APP_ID}.amplifyapp.com](https://main.${APP_ID}.amplifyapp.com)`)
@@ -130,7 +139,7 @@ describe('deploy a folder', () => {
     expect(run.warnings).toContain("No index.html at the root of dist; dist/build has one: set 'source: dist/build' if that folder is the site.")
   })
 
-  it("a deploy job that fails names the failing step and shows its log", async () => {
+  it('a deploy job that fails names the failing step and shows its log', async () => {
     const run = await deploy(workspaceWithSite(), {}, { scenario: { failStep: { stepName: 'DEPLOY', statusReason: 'Access denied to the bucket' } } })
     expect(theError(run)).toMatch(/^Amplify Hosting job 1 FAILED in step DEPLOY; reason: Access denied to the bucket/)
     expect(run.outputs.status).toBe('FAILED')
@@ -186,7 +195,13 @@ describe('the site URL', () => {
       domains: [
         ...others,
         { domainName: 'unverified.example.com', subDomains: [{ prefix: 'www', branchName: 'main', verified: false }] },
-        { domainName: 'example.org', subDomains: [{ prefix: 'www', branchName: 'main' }, { prefix: '', branchName: 'main' }] }
+        {
+          domainName: 'example.org',
+          subDomains: [
+            { prefix: 'www', branchName: 'main' },
+            { prefix: '', branchName: 'main' }
+          ]
+        }
       ]
     }
     const run = await deploy(workspaceWithSite(), {}, { scenario })
@@ -234,8 +249,14 @@ describe('previews: create-branch and delete-branch', () => {
   })
 
   it('delete-branch refuses a branch it did not create: a typo never deletes main', async () => {
-    const run = await runAction({ workspace: makeSandbox().workspace, inputs: { 'job-type': 'delete-branch', 'app-id': APP_ID, branch: 'main' }, env: emulator().env })
-    expect(theError(run)).toMatch(/^Branch main of app d2e4f6a8b0c2d4 was not created by this action \(it has no tag amplify-job-action=created\), so it is not deleted/)
+    const run = await runAction({
+      workspace: makeSandbox().workspace,
+      inputs: { 'job-type': 'delete-branch', 'app-id': APP_ID, branch: 'main' },
+      env: emulator().env
+    })
+    expect(theError(run)).toMatch(
+      /^Branch main of app d2e4f6a8b0c2d4 was not created by this action \(it has no tag amplify-job-action=created\), so it is not deleted/
+    )
     expect(emulator().callsOf('DeleteBranch')).toHaveLength(0)
   })
 })
@@ -251,8 +272,18 @@ describe('refused before any request, naming what was found', () => {
     ['a missing folder', () => undefined, 'dist', /^Input 'source': "dist" does not exist in the workspace\. Build the site before this step/],
     ['the workspace root', () => undefined, '.', /^Input 'source': "\." is the workspace root, which would publish the whole repository/],
     ['a folder outside the workspace', () => undefined, '../', /^Input 'source': "\.\.\/" is outside the workspace/],
-    ['a symlink to a folder outside', (workspace, parent) => symlinkSync(parent, join(workspace, 'dist')), 'dist', /^Input 'source': "dist" leads outside the workspace through a symlink/],
-    ['a folder inside .git', workspace => writeTree(join(workspace, '.git/objects'), { x: 'y' }), '.git/objects', /^Input 'source': "\.git\/objects" is inside \.git/],
+    [
+      'a symlink to a folder outside',
+      (workspace, parent) => symlinkSync(parent, join(workspace, 'dist')),
+      'dist',
+      /^Input 'source': "dist" leads outside the workspace through a symlink/
+    ],
+    [
+      'a folder inside .git',
+      workspace => writeTree(join(workspace, '.git/objects'), { x: 'y' }),
+      '.git/objects',
+      /^Input 'source': "\.git\/objects" is inside \.git/
+    ],
     ['a file that is not a zip', workspace => writeTree(workspace, { 'dist.txt': 'x' }), 'dist.txt', /^Input 'source': "dist\.txt" is a file but not a \.zip/],
     ['a plain http URL', () => undefined, 'http://example.com/site.zip', /^Input 'source': "http:\/\/example\.com\/site\.zip" is a plain http URL/],
     ['an s3 URL without a key', () => undefined, 's3://my-bucket/', /^Input 'source': "s3:\/\/my-bucket\/" names a bucket but no prefix or key/]
@@ -296,7 +327,9 @@ describe('refused before any request, naming what was found', () => {
 
   it('an SSR app (platform WEB_COMPUTE), before anything is created', async () => {
     const run = await deploy(workspaceWithSite(), {}, { scenario: { app: { platform: 'WEB_COMPUTE' } } })
-    expect(theError(run)).toMatch(/^App d2e4f6a8b0c2d4 is a server-side rendered app \(platform WEB_COMPUTE\), and Amplify Hosting takes no manual deployments for those/)
+    expect(theError(run)).toMatch(
+      /^App d2e4f6a8b0c2d4 is a server-side rendered app \(platform WEB_COMPUTE\), and Amplify Hosting takes no manual deployments for those/
+    )
     expect(operations()).toEqual(['GetApp'])
   })
 })
@@ -337,7 +370,11 @@ describe('a branch whose last deployment has not finished', () => {
     const run = await deploy(workspaceWithSite(), {})
     expect(run.errors).toEqual([])
     expect(run.stdout).toContain('Job 1 on branch main was created and never started (left by an interrupted deploy): stopping it')
-    expect(emulator().deployments(APP_ID).map(record => record.state)).toEqual(['cancelled', 'started'])
+    expect(
+      emulator()
+        .deployments(APP_ID)
+        .map(record => record.state)
+    ).toEqual(['cancelled', 'started'])
     expect(run.outputs['job-id']).toBe('2')
   })
 

@@ -36,7 +36,11 @@ describe('throttling and 5xx beyond the SDK retries, on every API', () => {
   it.concurrent('StartCodegenJob throttled 7 times: started once, then succeeds', async () => {
     const appId = newAppId()
     const sandbox = makeSandbox()
-    const run = await runWith(emulator(), sandbox, { appId, scenario: { throttle: { times: BEYOND_SDK, operations: ['StartCodegenJob'] } }, inputs: CODEGEN_INPUTS })
+    const run = await runWith(emulator(), sandbox, {
+      appId,
+      scenario: { throttle: { times: BEYOND_SDK, operations: ['StartCodegenJob'] } },
+      inputs: CODEGEN_INPUTS
+    })
     expectSuccess(run)
     expect(faultCount(appId, 'StartCodegenJob', 'throttle')).toBe(BEYOND_SDK)
     // Every attempt carried the same idempotency token: one job, however many tries.
@@ -47,7 +51,11 @@ describe('throttling and 5xx beyond the SDK retries, on every API', () => {
 
   it.concurrent('StartCodegenJob answering 500 seven times: retried (idempotent by its client token), then succeeds', async () => {
     const appId = newAppId()
-    const run = await runWith(emulator(), makeSandbox(), { appId, scenario: { serverErrors: { times: BEYOND_SDK, operations: ['StartCodegenJob'] } }, inputs: CODEGEN_INPUTS })
+    const run = await runWith(emulator(), makeSandbox(), {
+      appId,
+      scenario: { serverErrors: { times: BEYOND_SDK, operations: ['StartCodegenJob'] } },
+      inputs: CODEGEN_INPUTS
+    })
     expectSuccess(run)
     expect(faultCount(appId, 'StartCodegenJob', 'serverError')).toBe(BEYOND_SDK)
     expect(new Set(requestsOf(emulator(), appId, 'StartCodegenJob').map(request => request.query.clientToken)).size).toBe(1)
@@ -55,7 +63,11 @@ describe('throttling and 5xx beyond the SDK retries, on every API', () => {
 
   it.concurrent('GetJob throttled 7 times while waiting for a release: waited through', async () => {
     const appId = newAppId()
-    const run = await runWith(emulator(), makeSandbox(), { appId, scenario: { ...QUICK_HOSTING, throttle: { times: BEYOND_SDK, operations: ['GetJob'] } }, inputs: RELEASE_INPUTS })
+    const run = await runWith(emulator(), makeSandbox(), {
+      appId,
+      scenario: { ...QUICK_HOSTING, throttle: { times: BEYOND_SDK, operations: ['GetJob'] } },
+      inputs: RELEASE_INPUTS
+    })
     expectSuccess(run)
     expect(run.outputs.status).toBe('SUCCEED')
     expect(faultCount(appId, 'GetJob', 'throttle')).toBe(BEYOND_SDK)
@@ -63,7 +75,11 @@ describe('throttling and 5xx beyond the SDK retries, on every API', () => {
 
   it.concurrent('GetJob answering 500 seven times: waited through', async () => {
     const appId = newAppId()
-    const run = await runWith(emulator(), makeSandbox(), { appId, scenario: { ...QUICK_HOSTING, serverErrors: { times: BEYOND_SDK, operations: ['GetJob'] } }, inputs: RELEASE_INPUTS })
+    const run = await runWith(emulator(), makeSandbox(), {
+      appId,
+      scenario: { ...QUICK_HOSTING, serverErrors: { times: BEYOND_SDK, operations: ['GetJob'] } },
+      inputs: RELEASE_INPUTS
+    })
     expectSuccess(run)
     expect(faultCount(appId, 'GetJob', 'serverError')).toBe(BEYOND_SDK)
   })
@@ -94,7 +110,11 @@ describe('throttling and 5xx beyond the SDK retries, on every API', () => {
     const appId = newAppId()
     const run = await runWith(emulator(), makeSandbox(), {
       appId,
-      scenario: { backend: { statuses: [{ status: 'IN_PROGRESS', forMs: 300 }, { status: 'COMPLETED' }] }, throttle: { times: BEYOND_SDK }, serverErrors: { times: BEYOND_SDK } },
+      scenario: {
+        backend: { statuses: [{ status: 'IN_PROGRESS', forMs: 300 }, { status: 'COMPLETED' }] },
+        throttle: { times: BEYOND_SDK },
+        serverErrors: { times: BEYOND_SDK }
+      },
       inputs: { 'job-type': 'backend', environment: 'staging', 'job-id': 'job-1', 'poll-interval': '100ms' }
     })
     expectSuccess(run)
@@ -134,7 +154,9 @@ describe('throttling and 5xx beyond the SDK retries, on every API', () => {
 
 describe('credentials', () => {
   /** Neverending job; once the action has read it twice, the credentials stop working. */
-  async function expireMidWait(fault: 'expiredToken' | 'unauthorized'): Promise<{ run: Awaited<ReturnType<typeof runWith>>; appId: string; before: Record<string, string>; after: Record<string, string> }> {
+  async function expireMidWait(
+    fault: 'expiredToken' | 'unauthorized'
+  ): Promise<{ run: Awaited<ReturnType<typeof runWith>>; appId: string; before: Record<string, string>; after: Record<string, string> }> {
     const appId = newAppId()
     const sandbox = populatedSandbox()
     const before = snapshot(sandbox)
@@ -142,7 +164,12 @@ describe('credentials', () => {
       () => requestsOf(emulator(), appId, 'GetCodegenJob').length >= 2,
       () => emulator().setScenario({ neverEnds: true, [fault]: { times: 1000 } }, appId)
     )
-    const run = await runWith(emulator(), sandbox, { appId, scenario: { neverEnds: true }, inputs: { ...CODEGEN_INPUTS, timeout: '30s' }, onSpawn: expire.onSpawn })
+    const run = await runWith(emulator(), sandbox, {
+      appId,
+      scenario: { neverEnds: true },
+      inputs: { ...CODEGEN_INPUTS, timeout: '30s' },
+      onSpawn: expire.onSpawn
+    })
     expect(expire.firedAt).toBeDefined()
     return { run, appId, before, after: snapshot(sandbox) }
   }
@@ -150,7 +177,9 @@ describe('credentials', () => {
   it.concurrent('ExpiredTokenException mid-wait: fails at once, says the credentials expired and points to the session duration', async () => {
     const { run, appId, before, after } = await expireMidWait('expiredToken')
     expect(run.exitCode).toBe(1)
-    expect(run.errors).toEqual([expect.stringMatching(/credentials expired while waiting for the codegen job \(ExpiredTokenException\).*role-duration-seconds.*maximum session duration/)])
+    expect(run.errors).toEqual([
+      expect.stringMatching(/credentials expired while waiting for the codegen job \(ExpiredTokenException\).*role-duration-seconds.*maximum session duration/)
+    ])
     expect(after).toEqual(before)
     expect(faultCount(appId, 'GetCodegenJob', 'expiredToken')).toBeGreaterThan(0)
   })
@@ -158,7 +187,9 @@ describe('credentials', () => {
   it.concurrent('a session token that stops being recognised mid-wait (UnrecognizedClientException) is explained as an expired session too', async () => {
     const { run, before, after } = await expireMidWait('unauthorized')
     expect(run.exitCode).toBe(1)
-    expect(run.errors).toEqual([expect.stringMatching(/credentials stopped working while waiting .*UnrecognizedClientException.*most likely expired.*role-duration-seconds/)])
+    expect(run.errors).toEqual([
+      expect.stringMatching(/credentials stopped working while waiting .*UnrecognizedClientException.*most likely expired.*role-duration-seconds/)
+    ])
     expect(after).toEqual(before)
   })
 

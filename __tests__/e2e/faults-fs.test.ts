@@ -39,10 +39,14 @@ describe('output-path through a symlink', () => {
     ['output-path itself a link out of the workspace', sandbox => symlinkSync('../elsewhere', join(sandbox.workspace, 'ui')), 'ui'],
     ['a link to an absolute path outside', sandbox => symlinkSync(join(sandbox.parent, 'elsewhere'), join(sandbox.workspace, 'ui')), 'ui'],
     ['a link to the workspace root', sandbox => symlinkSync('.', join(sandbox.workspace, 'ui')), 'ui'],
-    ['a link into .git', sandbox => {
-      mkdirSync(join(sandbox.workspace, '.git/hooks'), { recursive: true })
-      symlinkSync('.git/hooks', join(sandbox.workspace, 'ui'))
-    }, 'ui']
+    [
+      'a link into .git',
+      sandbox => {
+        mkdirSync(join(sandbox.workspace, '.git/hooks'), { recursive: true })
+        symlinkSync('.git/hooks', join(sandbox.workspace, 'ui'))
+      },
+      'ui'
+    ]
   ]
 
   it.concurrent.each(LEAVING)('%s is refused before any AWS call', async (_label, arrange, output) => {

@@ -48,11 +48,7 @@ export const RELEASE_INPUTS = { 'job-type': 'release', branch: 'main', 'poll-int
  * 100 ms poll interval, and the same four answers however slow the machine.
  */
 export const QUICK_HOSTING: Scenario = {
-  statuses: [
-    { status: 'PENDING', forReads: 1 },
-    { status: 'RUNNING', forReads: 2 },
-    { status: 'SUCCEED' }
-  ],
+  statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forReads: 2 }, { status: 'SUCCEED' }],
   steps: [
     { stepName: 'BUILD', forReads: 1 },
     { stepName: 'DEPLOY', forReads: 1 }

@@ -159,7 +159,9 @@ describe('SIGKILL at every operation of the final move', () => {
   }, 300_000)
 
   it('a kill while the files are being written into staging leaves the old tree, and the next run removes the staging', async () => {
-    const downloads = reference.opsFromStart.filter(line => / open \.amplify-job-action\.work\/staging-[^/]+\/files\//.test(line)).map(line => Number(line.split(' ')[0]))
+    const downloads = reference.opsFromStart
+      .filter(line => / open \.amplify-job-action\.work\/staging-[^/]+\/files\//.test(line))
+      .map(line => Number(line.split(' ')[0]))
     expect(downloads.length).toBeGreaterThan(3)
     // The first, a middle and the last file download.
     const ops = [downloads[0]!, downloads[Math.floor(downloads.length / 2)]!, downloads[downloads.length - 1]!]
@@ -178,7 +180,15 @@ describe('no space left on device during the final move', () => {
     await forEachIndex(reference.commitOp, async op => {
       const prepared = await withOldOutput()
       const run = await runNew(prepared, { AJA_FAULT_AT: String(op), AJA_FAULT_ACTION: 'ENOSPC' })
-      expect({ op, exitCode: run.exitCode, errors: run.errors }).toEqual({ op, exitCode: 1, errors: [expect.stringMatching(/^Could not move the job's files into src\/ui-components \(ENOSPC: no space left on device, .*\); what was there before is back in place\. Check the free space/)] })
+      expect({ op, exitCode: run.exitCode, errors: run.errors }).toEqual({
+        op,
+        exitCode: 1,
+        errors: [
+          expect.stringMatching(
+            /^Could not move the job's files into src\/ui-components \(ENOSPC: no space left on device, .*\); what was there before is back in place\. Check the free space/
+          )
+        ]
+      })
       expect({ op, tree: snapshot(prepared.sandbox) }).toEqual({ op, tree: reference.before })
     })
   }, 300_000)

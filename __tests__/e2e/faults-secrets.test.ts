@@ -7,16 +7,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { ActionRun } from './harness.js'
 import { secretsShownIn } from './harness.js'
-import {
-  CODEGEN_INPUTS,
-  makeSandbox,
-  newAppId,
-  QUICK_HOSTING,
-  RELEASE_INPUTS,
-  requestsOf,
-  runWith,
-  sharedEmulator
-} from './faults-helpers.js'
+import { CODEGEN_INPUTS, makeSandbox, newAppId, QUICK_HOSTING, RELEASE_INPUTS, requestsOf, runWith, sharedEmulator } from './faults-helpers.js'
 
 const emulator = sharedEmulator()
 
@@ -87,7 +78,11 @@ describe('presigned URLs are masked before anything could print them', () => {
   it.concurrent('hosting: build artifacts offered by the step and by GetArtifactUrl', async () => {
     for (const via of ['step', 'list'] as const) {
       const appId = newAppId()
-      const run = await runWith(emulator(), makeSandbox(), { appId, scenario: { ...QUICK_HOSTING, artifacts: { via } }, inputs: { ...RELEASE_INPUTS, 'output-path': 'site' } })
+      const run = await runWith(emulator(), makeSandbox(), {
+        appId,
+        scenario: { ...QUICK_HOSTING, artifacts: { via } },
+        inputs: { ...RELEASE_INPUTS, 'output-path': 'site' }
+      })
       expect(run.exitCode).toBe(0)
       expect(signaturesServed(appId)).toHaveLength(1)
       expectMaskedFirst(run, signaturesServed(appId))
@@ -97,7 +92,11 @@ describe('presigned URLs are masked before anything could print them', () => {
 
 describe('where downloads may go', () => {
   const URLS: Array<[string, string, RegExp]> = [
-    ['plain http to another machine', 'http://example.com/x.jsx?X-Amz-Signature=0123456789abcdef', /Refusing to download .* over plain http from another machine/],
+    [
+      'plain http to another machine',
+      'http://example.com/x.jsx?X-Amz-Signature=0123456789abcdef',
+      /Refusing to download .* over plain http from another machine/
+    ],
     ['a file URL', 'file:///etc/passwd', /Refusing to download .* from a file URL/],
     ['an ftp URL', 'ftp://example.com/x.jsx', /Refusing to download .* from a ftp URL/]
   ]

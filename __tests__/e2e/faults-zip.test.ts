@@ -27,31 +27,47 @@ const ABSOLUTE_TARGET = '/tmp/amplify-emulator-absolute.txt'
 
 const ARCHIVES: Array<[HostileArtifact, string, RegExp]> = [
   ['symlink', 'a symbolic link entry', /"assets\/escape-link" .*symbolic link, which could point outside the output folder/],
-  ['fifo', 'a named-pipe entry (a unix file type other than file or folder)', /"assets\/pipe" .*neither a regular file nor a folder \(unix file type 0o10000\)/],
+  [
+    'fifo',
+    'a named-pipe entry (a unix file type other than file or folder)',
+    /"assets\/pipe" .*neither a regular file nor a folder \(unix file type 0o10000\)/
+  ],
   ['dotdot', 'a ".." entry name', /Refusing the file name "\.\.\/outside\.txt": it has a "\.\." path segment/],
   ['absolute', 'an absolute entry name', /Refusing the file name "\/tmp\/amplify-emulator-absolute\.txt": it is an absolute path/],
   ['lyingSize', 'an entry that inflates past the size it declares', /"assets\/big\.js" .*(more bytes than it declares|does not match its header)/],
-  ['bomb', 'a zip bomb: 1 GiB of zeros in 4.5 MB (within the 4 GiB size limit, refused on its ratio)', /unpack to more than 100 times the archive's own \d+ bytes \(a zip bomb/],
-  ['bombs', 'a zip bomb declaring 5 GiB (over the 4 GiB limit)', /(unpack to more than the 4294967296 bytes allowed|unpack to more than 100 times the archive's own \d+ bytes) \(a zip bomb/],
+  [
+    'bomb',
+    'a zip bomb: 1 GiB of zeros in 4.5 MB (within the 4 GiB size limit, refused on its ratio)',
+    /unpack to more than 100 times the archive's own \d+ bytes \(a zip bomb/
+  ],
+  [
+    'bombs',
+    'a zip bomb declaring 5 GiB (over the 4 GiB limit)',
+    /(unpack to more than the 4294967296 bytes allowed|unpack to more than 100 times the archive's own \d+ bytes) \(a zip bomb/
+  ],
   ['caseCollision', 'README.md and readme.md', /"readme\.md": it is the same file as "README\.md" on case-insensitive or Unicode-normalising file systems/]
 ]
 
 describe('hostile build artifact zips are refused, and nothing is written', () => {
-  it.concurrent.each(ARCHIVES)('%s: %s', async (hostile, _label, message) => {
-    const appId = newAppId()
-    const sandbox = populatedSandbox('site')
-    const before = snapshot(sandbox)
-    const run = await runWith(emulator(), sandbox, {
-      appId,
-      scenario: { ...QUICK_HOSTING, artifacts: { hostile } },
-      inputs: { ...RELEASE_INPUTS, 'output-path': 'site' },
-      timeoutMs: 120_000
-    })
-    expectCleanFailure(run, message, sandbox, before)
-    expect(run.outputs.status).toBe('SUCCEED')
-    expect(requestsOf(emulator(), appId, 'Download')).toHaveLength(1)
-    if (hostile === 'absolute') expect(existsSync(ABSOLUTE_TARGET)).toBe(false)
-  }, 120_000)
+  it.concurrent.each(ARCHIVES)(
+    '%s: %s',
+    async (hostile, _label, message) => {
+      const appId = newAppId()
+      const sandbox = populatedSandbox('site')
+      const before = snapshot(sandbox)
+      const run = await runWith(emulator(), sandbox, {
+        appId,
+        scenario: { ...QUICK_HOSTING, artifacts: { hostile } },
+        inputs: { ...RELEASE_INPUTS, 'output-path': 'site' },
+        timeoutMs: 120_000
+      })
+      expectCleanFailure(run, message, sandbox, before)
+      expect(run.outputs.status).toBe('SUCCEED')
+      expect(requestsOf(emulator(), appId, 'Download')).toHaveLength(1)
+      if (hostile === 'absolute') expect(existsSync(ABSOLUTE_TARGET)).toBe(false)
+    },
+    120_000
+  )
 })
 
 /** Pairs of names that are one file on macOS (APFS/HFS+) or Windows (NTFS) runners. */

@@ -104,13 +104,22 @@ describe('release: the happy path', () => {
   it('commit-id, commit-message and job-reason inputs are sent as given', async () => {
     const run = await hosting(makeWorkspace(), {}, { wait: 'false', 'commit-id': 'b'.repeat(40), 'commit-message': 'Release 1.2', 'job-reason': 'nightly' })
     expect(run.exitCode).toBe(0)
-    expect(emulator().callsOf('StartJob')[0]!.body).toEqual({ jobType: 'RELEASE', commitId: 'b'.repeat(40), commitMessage: 'Release 1.2', jobReason: 'nightly' })
+    expect(emulator().callsOf('StartJob')[0]!.body).toEqual({
+      jobType: 'RELEASE',
+      commitId: 'b'.repeat(40),
+      commitMessage: 'Release 1.2',
+      jobReason: 'nightly'
+    })
   })
 
   it('prints each step once as it starts and once as it ends, with its duration, before the final status', async () => {
     const run = await hosting(makeWorkspace(), {
       statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forReads: 6 }, { status: 'SUCCEED' }],
-      steps: [{ stepName: 'BUILD', forReads: 3 }, { stepName: 'DEPLOY', forReads: 2 }, { stepName: 'VERIFY', forReads: 1 }]
+      steps: [
+        { stepName: 'BUILD', forReads: 3 },
+        { stepName: 'DEPLOY', forReads: 2 },
+        { stepName: 'VERIFY', forReads: 1 }
+      ]
     })
     expect(run.exitCode).toBe(0)
     // Several reads saw each step running (PENDING, 6 reads of RUNNING, SUCCEED), yet each line is printed once.
@@ -190,7 +199,6 @@ describe('every JobStatus ends as the table says', () => {
     // Nobody asked this action to stop it.
     expect(emulator().callsOf('StopJob')).toHaveLength(0)
   })
-
 })
 
 describe('a failing job shows why', () => {
@@ -226,7 +234,14 @@ describe('a failing job shows why', () => {
   })
 
   it('a short log is shown whole; workflow commands in it stay inert', async () => {
-    const log = ['> app@1.0.0 build', '::set-output name=status::SUCCEED', '::error::not from the action', 'npm ERR! Missing script: "build"', 'npm ERR! A complete log of this run can be found in: /root/.npm/_logs/debug.log', ''].join('\n')
+    const log = [
+      '> app@1.0.0 build',
+      '::set-output name=status::SUCCEED',
+      '::error::not from the action',
+      'npm ERR! Missing script: "build"',
+      'npm ERR! A complete log of this run can be found in: /root/.npm/_logs/debug.log',
+      ''
+    ].join('\n')
     const run = await hosting(makeWorkspace(), { failStep: { stepName: 'BUILD', statusReason: 'npm ERR!', log } })
     expect(run.exitCode).toBe(1)
     // The log's own "::error::" line is inside the stop-commands block: not one of the action's errors.
@@ -330,7 +345,11 @@ describe('cancel and timeout stop the job', () => {
     const trigger = signalWhen(() => emulator().callsOf('StartJob').length >= 1, 'SIGINT')
     const run = await hosting(makeWorkspace(), { ...RUNNING_FOREVER, throttle: { times: 1, operations: ['StartJob'] } }, {}, { onSpawn: trigger.onSpawn })
     expectExitWithinGrace(trigger)
-    expect(emulator().callsOf('StartJob').map(call => call.status)).toEqual([429, 200])
+    expect(
+      emulator()
+        .callsOf('StartJob')
+        .map(call => call.status)
+    ).toEqual([429, 200])
     expect(run.outputs['job-id']).toBe('1')
     expect(emulator().callsOf('StopJob')).toHaveLength(1)
     expect(theError(run)).toMatch(/cancelled.*job 1 was stopped/i)
@@ -440,7 +459,9 @@ describe('build artifacts with output-path', () => {
     expect(run.exitCode).toBe(1)
     expect(emulator().callsOf('GetArtifactUrl')).toHaveLength(2)
     expect(run.errors).toEqual([
-      expect.stringMatching(/^Refusing artifact artifacts-2\.zip: it holds "index\.html", and an earlier archive of this job holds the same file; .*Make the build's artifacts hold each file once, or leave 'output-path' unset/)
+      expect.stringMatching(
+        /^Refusing artifact artifacts-2\.zip: it holds "index\.html", and an earlier archive of this job holds the same file; .*Make the build's artifacts hold each file once, or leave 'output-path' unset/
+      )
     ])
     expect(treeOf(join(workspace, 'site'))).toEqual({ 'index.html': 'the site as it was' })
   })

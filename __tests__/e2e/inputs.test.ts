@@ -90,7 +90,12 @@ const CASES: BadInputCase[] = [
   },
   { name: 'auto-generate-forms not a boolean', inputs: { 'auto-generate-forms': 'yes' }, input: 'auto-generate-forms', message: /"yes" is not a boolean/ },
   { name: 'job-id with a slash', inputs: { 'job-id': '../x' }, input: 'job-id', message: /"..\/x" is not a job id/ },
-  { name: 'output-path escaping the workspace', inputs: { 'output-path': '../elsewhere' }, input: 'output-path', message: /not a folder below the workspace root/ },
+  {
+    name: 'output-path escaping the workspace',
+    inputs: { 'output-path': '../elsewhere' },
+    input: 'output-path',
+    message: /not a folder below the workspace root/
+  },
   { name: 'output-path the workspace root', inputs: { 'output-path': '.' }, input: 'output-path', message: /not a folder below the workspace root/ },
   { name: 'output-path inside .git', inputs: { 'output-path': '.git/hooks' }, input: 'output-path', message: /inside \.git/ },
   { name: 'clean not a boolean', inputs: { clean: 'always' }, input: 'clean', message: /"always" is not a boolean/ },
@@ -98,7 +103,12 @@ const CASES: BadInputCase[] = [
   { name: 'wait not a boolean', inputs: { wait: 'maybe' }, input: 'wait', message: /"maybe" is not a boolean/ },
   { name: 'timeout not a duration', inputs: { timeout: '10 minutes' }, input: 'timeout', message: /"10 minutes" is not a duration/ },
   { name: 'poll-interval not a duration', inputs: { 'poll-interval': 'often' }, input: 'poll-interval', message: /"often" is not a duration/ },
-  { name: 'poll-interval longer than timeout', inputs: { timeout: '30s', 'poll-interval': '1m' }, input: 'poll-interval', message: /not shorter than the timeout/ },
+  {
+    name: 'poll-interval longer than timeout',
+    inputs: { timeout: '30s', 'poll-interval': '1m' },
+    input: 'poll-interval',
+    message: /not shorter than the timeout/
+  },
   { name: 'region not a region', inputs: { region: 'mars' }, input: 'region', message: /"mars" is not an AWS region/ }
 ]
 

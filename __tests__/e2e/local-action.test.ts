@@ -18,7 +18,12 @@ const emulator = useEmulator()
 
 function dotenv(values: Record<string, string>): string {
   const file = join(scratchFolder('aja-local-action-'), '.env')
-  writeFileSync(file, Object.entries(values).map(([name, value]) => `${name}=${value}`).join('\n') + '\n')
+  writeFileSync(
+    file,
+    Object.entries(values)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('\n') + '\n'
+  )
   return file
 }
 
@@ -44,7 +49,14 @@ describe('npx @github/local-action', () => {
   it('runs a codegen job from the checkout against the emulator and prints its outputs', async () => {
     emulator().setScenario({ durationMs: 100, components: ['Button'] })
     const { workspace } = makeSandbox({ 'package.json': V6_PACKAGE_JSON })
-    const envFile = dotenv({ ...emulator().env, 'INPUT_JOB-TYPE': 'codegen', 'INPUT_APP-ID': 'd1a2b3c4d5e6f7', INPUT_ENVIRONMENT: 'staging', 'INPUT_POLL-INTERVAL': '100ms', GITHUB_WORKSPACE: workspace })
+    const envFile = dotenv({
+      ...emulator().env,
+      'INPUT_JOB-TYPE': 'codegen',
+      'INPUT_APP-ID': 'd1a2b3c4d5e6f7',
+      INPUT_ENVIRONMENT: 'staging',
+      'INPUT_POLL-INTERVAL': '100ms',
+      GITHUB_WORKSPACE: workspace
+    })
     const run = await localAction(envFile)
     expect(run.stdout).toContain('Action Outputs')
     const outputs = run.stdout.slice(run.stdout.indexOf('Action Outputs'))

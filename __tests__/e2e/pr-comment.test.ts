@@ -30,11 +30,17 @@ beforeEach(() => {
   github.addToken(WRITE_TOKEN, { pullRequests: 'write' })
   github.addToken(FORK_TOKEN, { pullRequests: 'read' })
   github.addPullRequest(OWNER, REPO, PR)
-  emulator().setScenario({ statuses: [{ status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }], branches: [{ branchName: 'main' }, { branchName: 'pr-12', tags: { 'amplify-job-action': 'created' } }] })
+  emulator().setScenario({
+    statuses: [{ status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }],
+    branches: [{ branchName: 'main' }, { branchName: 'pr-12', tags: { 'amplify-job-action': 'created' } }]
+  })
 })
 
 /** The environment of a run for pull request `number` (or for another event). */
-function eventEnv(event: 'pull_request' | 'push', payload: unknown = { number: PR, pull_request: { number: PR, head: { sha: 'c0ffee1234567890' } } }): Record<string, string> {
+function eventEnv(
+  event: 'pull_request' | 'push',
+  payload: unknown = { number: PR, pull_request: { number: PR, head: { sha: 'c0ffee1234567890' } } }
+): Record<string, string> {
   const folder = scratchFolder('aja-event-')
   const path = join(folder, 'event.json')
   writeFileSync(path, JSON.stringify(payload))
@@ -72,7 +78,9 @@ describe('pr-comment on a pull request', () => {
     expect(body).toContain(`| Site | [https://pr-12.${APP_ID}.amplifyapp.com](https://pr-12.${APP_ID}.amplifyapp.com) |`)
     expect(body).toContain('| Commit | `c0ffee123456` |')
     expect(body).toContain('| Status | `SUCCEED` |')
-    expect(body).toMatch(/\| Console \| \[job 1\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com\/amplify\/apps\/d5c6b7a8e9f0a1\/branches\/pr-12\/deployments\/1\) \|/)
+    expect(body).toMatch(
+      /\| Console \| \[job 1\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com\/amplify\/apps\/d5c6b7a8e9f0a1\/branches\/pr-12\/deployments\/1\) \|/
+    )
     expect(run.stdout).toContain(`::add-mask::${WRITE_TOKEN}`)
     expect(github.requests.every(request => request.headers.authorization === `token ${WRITE_TOKEN}`)).toBe(true)
   })
@@ -120,7 +128,9 @@ describe('pr-comment on a pull request', () => {
     expect(codegen.errors).toEqual([])
     const bodies = comments()
     expect(bodies).toHaveLength(2)
-    expect(bodies[1]).toMatch(/^<!-- amplify-job-action: codegen\/d5c6b7a8e9f0a1\/staging\/src%2Fui%2Dcomponents -->\n### ✅ UI components regenerated in `src\/ui-components`/)
+    expect(bodies[1]).toMatch(
+      /^<!-- amplify-job-action: codegen\/d5c6b7a8e9f0a1\/staging\/src%2Fui%2Dcomponents -->\n### ✅ UI components regenerated in `src\/ui-components`/
+    )
     expect(bodies[1]).toMatch(/#### Files in `src\/ui-components`: \d+ added/)
   })
 
@@ -139,13 +149,18 @@ describe('a comment that cannot be written is a warning, never a failed step', (
     const run = await deployPreview({ 'github-token': FORK_TOKEN })
     expect(run.exitCode).toBe(0)
     expect(run.warnings).toEqual([
-      expect.stringMatching(/^Could not write the pull request comment: GitHub answered 403 \(Resource not accessible by integration\): .*`permissions: pull-requests: write`.*from a fork gets a read-only token/)
+      expect.stringMatching(
+        /^Could not write the pull request comment: GitHub answered 403 \(Resource not accessible by integration\): .*`permissions: pull-requests: write`.*from a fork gets a read-only token/
+      )
     ])
     expect(comments()).toEqual([])
   })
 
   it('an unknown pull request (404) and a bad token (401) are warnings', async () => {
-    const missing = await action({ 'job-type': 'deploy', branch: 'pr-12', source: 'dist', 'create-branch': 'true' }, eventEnv('pull_request', { number: 404, pull_request: { number: 404 } }))
+    const missing = await action(
+      { 'job-type': 'deploy', branch: 'pr-12', source: 'dist', 'create-branch': 'true' },
+      eventEnv('pull_request', { number: 404, pull_request: { number: 404 } })
+    )
     expect(missing.exitCode).toBe(0)
     expect(missing.warnings).toEqual([expect.stringMatching(/GitHub answered 404 .*cannot see this repository or pull request/)])
     const refused = await deployPreview({ 'github-token': 'ghs_unknown' })

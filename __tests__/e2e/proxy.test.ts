@@ -114,7 +114,11 @@ describe('through an HTTP proxy', () => {
       // Every connection the https endpoint accepted came through the proxy's tunnel.
       expect(terminatorConnections).toBe(tunnels.length)
       const downloads = proxy.requests.filter(request => request.kind === 'forward')
-      expect(downloads.map(request => request.path!.replace(/\?.*$/, ''))).toEqual(emulator().callsOf('Download').map(request => request.path))
+      expect(downloads.map(request => request.path!.replace(/\?.*$/, ''))).toEqual(
+        emulator()
+          .callsOf('Download')
+          .map(request => request.path)
+      )
       expect(downloads.length).toBeGreaterThan(0)
       expect(proxy.requests.every(request => request.credentials === 'builder:pr0xy-Secret')).toBe(true)
       expect(run.stdout).toContain('::add-mask::pr0xy-Secret')

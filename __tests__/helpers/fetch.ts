@@ -29,20 +29,20 @@ export async function startServer(handler: (req: http.IncomingMessage, res: http
     requests.push((req.url ?? '').split('?')[0] ?? '')
     handler(req, res)
   })
-  server.on('connection', (socket) => {
+  server.on('connection', socket => {
     connections++
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
-    url: (p) => `http://127.0.0.1:${port}${p}?${SECRET_QUERY}`,
+    url: p => `http://127.0.0.1:${port}${p}?${SECRET_QUERY}`,
     requests,
     connections: () => connections,
     close: async () => {
       for (const socket of sockets) socket.destroy()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await new Promise<void>(resolve => server.close(() => resolve()))
     }
   }
 }
@@ -112,8 +112,8 @@ export class FakeStaging implements Staging {
   async written(): Promise<string[]> {
     const entries = await readdir(this.root, { recursive: true, withFileTypes: true })
     return entries
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(this.root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+      .filter(e => e.isFile())
+      .map(e => path.relative(this.root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
       .sort()
   }
 

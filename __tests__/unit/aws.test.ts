@@ -69,7 +69,10 @@ describe('explainAwsError', () => {
   it.each(['AccessDeniedException', 'AccessDenied', 'UnauthorizedException', 'UnrecognizedClientException', 'InvalidSignatureException'])(
     'explains the refusal %s with the service message and what was being done',
     name => {
-      const explained = explainAwsError(sdkError(name, 'User: arn:aws:sts::1:assumed-role/ci is not authorized to perform: amplifyuibuilder:StartCodegenJob'), 'starting the codegen job')
+      const explained = explainAwsError(
+        sdkError(name, 'User: arn:aws:sts::1:assumed-role/ci is not authorized to perform: amplifyuibuilder:StartCodegenJob'),
+        'starting the codegen job'
+      )
       expect(explained).toBeInstanceOf(ActionError)
       const message = (explained as Error).message
       expect(message).toContain(`AWS refused starting the codegen job (${name}: User: arn:aws:sts::1:assumed-role/ci is not authorized`)

@@ -128,7 +128,10 @@ describe('start', () => {
 
 describe('read', () => {
   it('reads the started job with GetCodegenJob and its signal', async () => {
-    const { job, sent } = setup({ start: () => ({ entity: codegenJob({ id: 'new-job' }) }), get: () => ({ job: codegenJob({ id: 'new-job', status: 'succeeded' }) }) })
+    const { job, sent } = setup({
+      start: () => ({ entity: codegenJob({ id: 'new-job' }) }),
+      get: () => ({ job: codegenJob({ id: 'new-job', status: 'succeeded' }) })
+    })
     await job.start(signal)
     const controller = new AbortController()
     const state = await job.read(controller.signal)
@@ -204,11 +207,14 @@ describe('verifySuccess', () => {
     expect(() => job.verifySuccess!(codegenJob({ statusMessage }))).toThrow('but 1 component failed to generate: Hero: no message.')
   })
 
-  it.each(['Job completed', '{not json', '{"codegenErrors": "none"}', '{"other": []}', '[{"schemaName": "X"}]', ''])('ignores the status message %j', statusMessage => {
-    const { job } = setup()
-    expect(codegenErrorsOf(codegenJob({ statusMessage }))).toEqual([])
-    expect(() => job.verifySuccess!(codegenJob({ statusMessage }))).not.toThrow()
-  })
+  it.each(['Job completed', '{not json', '{"codegenErrors": "none"}', '{"other": []}', '[{"schemaName": "X"}]', ''])(
+    'ignores the status message %j',
+    statusMessage => {
+      const { job } = setup()
+      expect(codegenErrorsOf(codegenJob({ statusMessage }))).toEqual([])
+      expect(() => job.verifySuccess!(codegenJob({ statusMessage }))).not.toThrow()
+    }
+  )
 })
 
 describe('explainFailure', () => {
@@ -247,10 +253,7 @@ describe('report', () => {
     const report = job.report(
       codegenJob({
         status: 'succeeded',
-        dependencies: [
-          { name: 'aws-amplify', supportedVersion: '^6.0.0', isSemVer: true, reason: 'Required' },
-          { name: '@aws-amplify/ui-react' }
-        ]
+        dependencies: [{ name: 'aws-amplify', supportedVersion: '^6.0.0', isSemVer: true, reason: 'Required' }, { name: '@aws-amplify/ui-react' }]
       })
     )
     expect(JSON.parse(report.outputs.dependencies!)).toEqual([

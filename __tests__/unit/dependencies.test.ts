@@ -56,7 +56,9 @@ describe('checkDependencies', () => {
   })
 
   it('keeps the fields of the requirement, drops entries without a name and keeps the order', () => {
-    const checks = checkDependencies([uiReact, { ...amplify, name: '' }, amplify], { dependencies: { 'aws-amplify': '^6.0.0', '@aws-amplify/ui-react': '^5.0.0' } })
+    const checks = checkDependencies([uiReact, { ...amplify, name: '' }, amplify], {
+      dependencies: { 'aws-amplify': '^6.0.0', '@aws-amplify/ui-react': '^5.0.0' }
+    })
     expect(checks).toEqual([
       { ...uiReact, installed: '^5.0.0', state: 'out of range' },
       { ...amplify, installed: '^6.0.0', state: 'ok' }

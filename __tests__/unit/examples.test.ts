@@ -131,7 +131,9 @@ function workflowProblems(text: string): string[] {
   const document = parseDocument(text, { prettyErrors: false })
   const yamlProblems = [...document.errors, ...document.warnings].map(problem => `YAML: ${problem.message}`)
   if (yamlProblems.length > 0) return yamlProblems
-  return validateWorkflow(text).errors.map(error => `schema: ${error.title}${'path' in error && error.path ? ` at ${error.path}` : ''}${error.detail ? `: ${error.detail}` : ''}`)
+  return validateWorkflow(text).errors.map(
+    error => `schema: ${error.title}${'path' in error && error.path ? ` at ${error.path}` : ''}${error.detail ? `: ${error.detail}` : ''}`
+  )
 }
 
 describe('every workflow file is one GitHub runs: strict YAML, and valid against the workflow schema', () => {
@@ -154,7 +156,8 @@ describe('every workflow file is one GitHub runs: strict YAML, and valid against
 
   it.each(brokenWorkflows)('the checks refuse %s, broken on purpose', (name, text) => {
     const problems = workflowProblems(text)
-    if (name.endsWith('colon-in-plain-scalar.yml')) expect(problems).toEqual([expect.stringMatching(/^YAML: Nested mappings are not allowed in compact mappings/)])
+    if (name.endsWith('colon-in-plain-scalar.yml'))
+      expect(problems).toEqual([expect.stringMatching(/^YAML: Nested mappings are not allowed in compact mappings/)])
     else expect(problems).toEqual([expect.stringMatching(/^schema: .* at \/jobs\/build/)])
   })
 
@@ -187,7 +190,9 @@ describe('examples and README workflows', () => {
       for (const { step } of uses) {
         const given = Object.keys(step.with ?? {})
         expect(given.filter(name => !knownInputs.has(name))).toEqual([])
-        const required = Object.entries(action.inputs).filter(([, input]) => input.required).map(([name]) => name)
+        const required = Object.entries(action.inputs)
+          .filter(([, input]) => input.required)
+          .map(([name]) => name)
         expect(required.filter(name => !given.includes(name))).toEqual([])
         const jobType = String(step.with?.['job-type'] ?? 'codegen')
         expect(Object.keys(REQUIRED_BY_JOB_TYPE)).toContain(jobType)

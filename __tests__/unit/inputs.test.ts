@@ -4,14 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import type { RunContext } from '../../src/context.js'
 import { InputError } from '../../src/errors.js'
-import {
-  type ActionInputs,
-  type BackendInputs,
-  type CodegenInputs,
-  type HostingInputs,
-  type InputSource,
-  readInputs
-} from '../../src/inputs.js'
+import { type ActionInputs, type BackendInputs, type CodegenInputs, type HostingInputs, type InputSource, readInputs } from '../../src/inputs.js'
 
 let root: string
 let workspace: string
@@ -419,7 +412,16 @@ describe('inputs a job type does not use', () => {
   })
 
   it('does not warn about the inputs every job type uses', () => {
-    const values = source({ ...retryBase, wait: 'false', timeout: '5m', 'poll-interval': '1s', region: 'us-east-1', 'output-path': 'dist', clean: 'true', 'stop-on-cancel': 'false' })
+    const values = source({
+      ...retryBase,
+      wait: 'false',
+      timeout: '5m',
+      'poll-interval': '1s',
+      region: 'us-east-1',
+      'output-path': 'dist',
+      clean: 'true',
+      'stop-on-cancel': 'false'
+    })
     readInputs(values, context())
     expect(values.warnings).toEqual([])
   })
@@ -478,7 +480,15 @@ describe('release defaults from the run', () => {
 
 describe('the whole value', () => {
   it('reads a complete codegen configuration', () => {
-    const inputs = readCodegen({ wait: 'false', clean: 'true', 'job-id': 'job-1', timeout: '15m', 'poll-interval': '1s', region: 'eu-west-1', 'client-token': 'tok' })
+    const inputs = readCodegen({
+      wait: 'false',
+      clean: 'true',
+      'job-id': 'job-1',
+      timeout: '15m',
+      'poll-interval': '1s',
+      region: 'eu-west-1',
+      'client-token': 'tok'
+    })
     expect(inputs).toMatchObject({
       jobType: 'codegen',
       appId: APP,
@@ -532,15 +542,26 @@ describe('deploy and delete-branch', () => {
   })
 
   it('deploy needs a branch and a source, each refused with what to give', () => {
-    expect(expectRefused({ ...deployBase, branch: '' }, 'branch').message).toBe("Input 'branch': is required for job-type 'deploy': the Amplify branch to deploy to, e.g. 'main'.")
-    expect(expectRefused({ ...deployBase, source: '' }, 'source').message).toMatch(/is required for job-type 'deploy': the folder your build wrote the site into/)
+    expect(expectRefused({ ...deployBase, branch: '' }, 'branch').message).toBe(
+      "Input 'branch': is required for job-type 'deploy': the Amplify branch to deploy to, e.g. 'main'."
+    )
+    expect(expectRefused({ ...deployBase, source: '' }, 'source').message).toMatch(
+      /is required for job-type 'deploy': the folder your build wrote the site into/
+    )
     expect(expectRefused({ ...deployBase, source: '../x' }, 'source', '../x').message).toMatch(/outside the workspace/)
     expectRefused({ ...deployBase, 'create-branch': 'yes' }, 'create-branch', 'yes')
   })
 
   it('delete-branch: the app and the branch, 5 minutes', () => {
-    expect(read({ 'job-type': 'delete-branch', 'app-id': APP, branch: 'pr-7' })).toMatchObject({ jobType: 'delete-branch', appId: APP, branch: 'pr-7', timeoutMs: 300_000 })
-    expect(expectRefused({ 'job-type': 'delete-branch', 'app-id': APP }, 'branch').message).toBe("Input 'branch': is required for job-type 'delete-branch': the preview branch to delete, e.g. 'pr-42'.")
+    expect(read({ 'job-type': 'delete-branch', 'app-id': APP, branch: 'pr-7' })).toMatchObject({
+      jobType: 'delete-branch',
+      appId: APP,
+      branch: 'pr-7',
+      timeoutMs: 300_000
+    })
+    expect(expectRefused({ 'job-type': 'delete-branch', 'app-id': APP }, 'branch').message).toBe(
+      "Input 'branch': is required for job-type 'delete-branch': the preview branch to delete, e.g. 'pr-42'."
+    )
   })
 
   it('warns about inputs deploy and delete-branch do not use', () => {

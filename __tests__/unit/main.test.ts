@@ -144,7 +144,9 @@ describe('run()', () => {
     await run({ openJob })
     expect(calls.stop).toBe(0)
     expect(process.exitCode).toBe(1)
-    expect(stdout).toMatch(/::error::The workflow was cancelled .*The fake job keeps running \(stop-on-cancel: false\); stop it in the Amplify console if it should not\./)
+    expect(stdout).toMatch(
+      /::error::The workflow was cancelled .*The fake job keeps running \(stop-on-cancel: false\); stop it in the Amplify console if it should not\./
+    )
   })
 
   it('the timeout stops the job and reports the last status', async () => {
@@ -193,29 +195,37 @@ function untilAborted<T>(signal: AbortSignal, onAbort: () => T): Promise<T> {
 const HANGS_AFTER_MS = 20_000
 
 describe('run(): every AWS call and download ends at the deadline', () => {
-  it('wait: false, with a status read that never answers, ends at the timeout', async () => {
-    process.env.INPUT_WAIT = 'false'
-    process.env.INPUT_TIMEOUT = '1s'
-    const { openJob } = fakeJob(['RUNNING'], {
-      async start() {
-        return { jobId: '42' }
-      },
-      read: signal => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }))
-    })
-    await run({ openJob })
-    expect(process.exitCode).toBe(1)
-    expect(stdout).toMatch(/::error::The timeout of 1\.0s was reached while reading the fake job/)
-  }, HANGS_AFTER_MS)
+  it(
+    'wait: false, with a status read that never answers, ends at the timeout',
+    async () => {
+      process.env.INPUT_WAIT = 'false'
+      process.env.INPUT_TIMEOUT = '1s'
+      const { openJob } = fakeJob(['RUNNING'], {
+        async start() {
+          return { jobId: '42' }
+        },
+        read: signal => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }))
+      })
+      await run({ openJob })
+      expect(process.exitCode).toBe(1)
+      expect(stdout).toMatch(/::error::The timeout of 1\.0s was reached while reading the fake job/)
+    },
+    HANGS_AFTER_MS
+  )
 
-  it('explaining a failed job (a log that never arrives) ends at the timeout, and the step reports the failure', async () => {
-    process.env.INPUT_TIMEOUT = '1s'
-    const { openJob } = fakeJob(['FAILED'], {
-      explainFailure: (_state, signal) => untilAborted(signal, () => ({ message: 'the fake job FAILED (its log could not be read in time)' }))
-    })
-    await run({ openJob })
-    expect(process.exitCode).toBe(1)
-    expect(stdout).toContain('::error::the fake job FAILED (its log could not be read in time)')
-  }, HANGS_AFTER_MS)
+  it(
+    'explaining a failed job (a log that never arrives) ends at the timeout, and the step reports the failure',
+    async () => {
+      process.env.INPUT_TIMEOUT = '1s'
+      const { openJob } = fakeJob(['FAILED'], {
+        explainFailure: (_state, signal) => untilAborted(signal, () => ({ message: 'the fake job FAILED (its log could not be read in time)' }))
+      })
+      await run({ openJob })
+      expect(process.exitCode).toBe(1)
+      expect(stdout).toContain('::error::the fake job FAILED (its log could not be read in time)')
+    },
+    HANGS_AFTER_MS
+  )
 })
 
 describe('run(): the error the user sees is what really happened while fetching', () => {
@@ -225,7 +235,9 @@ describe('run(): the error the user sees is what really happened while fetching'
 
   /** A job with files, which the fake `stageFiles` of each test stages (or fails to). */
   const withFiles = () =>
-    fakeJob(['SUCCEED'], { filesOf: async () => ({ kind: 'artifact-zips', zips: [{ what: 'artifact site.zip', url: async () => 'https://example.com/site.zip' }] }) })
+    fakeJob(['SUCCEED'], {
+      filesOf: async () => ({ kind: 'artifact-zips', zips: [{ what: 'artifact site.zip', url: async () => 'https://example.com/site.zip' }] })
+    })
 
   it('a staging folder that cannot be removed does not hide why the fetch failed', async () => {
     const { openJob } = withFiles()
@@ -235,7 +247,9 @@ describe('run(): the error the user sees is what really happened while fetching'
     }
     await run({ openJob, stageFiles })
     expect(process.exitCode).toBe(1)
-    expect(stdout).toMatch(/::error::the artifact download broke Removing the partly fetched files failed too \(EBUSY: resource busy or locked\); the next run of the action removes them\./)
+    expect(stdout).toMatch(
+      /::error::the artifact download broke Removing the partly fetched files failed too \(EBUSY: resource busy or locked\); the next run of the action removes them\./
+    )
   })
 
   it('a move that failed and could not be undone is reported as such, even when a cancel came meanwhile', async () => {

@@ -10,7 +10,12 @@ import type { Outcome } from '../../src/report.js'
 const APP = 'd1a2b3c4d5e6f7'
 const common = { appId: APP, wait: true, timeoutMs: 600_000, firstPollMs: 500, maxPollMs: 2_000, workspace: '/w' }
 const release = { ...common, jobType: 'release', branch: 'feature/x--y', clean: false, stopOnCancel: true, commitId: 'abcdef0123456789' } as HostingInputs
-const codegen = { ...common, jobType: 'codegen', environment: 'staging', output: { relative: 'src/ui-components', absolute: '/w/src/ui-components' } } as CodegenInputs
+const codegen = {
+  ...common,
+  jobType: 'codegen',
+  environment: 'staging',
+  output: { relative: 'src/ui-components', absolute: '/w/src/ui-components' }
+} as CodegenInputs
 const backend = { ...common, jobType: 'backend', environment: 'staging', jobId: 'job-7' } as BackendInputs
 const deleted = { ...common, jobType: 'delete-branch', branch: 'feature/x--y' } as DeleteBranchInputs
 const context = { workspace: '/w', serverUrl: 'https://github.com', repository: 'octo/site', runId: '5' }
@@ -63,20 +68,34 @@ describe('commentBody', () => {
   })
 
   it('a failure is quoted, cut when very long', () => {
-    const body = commentBody(release, outcome({ result: 'failed', status: 'FAILED', failure: `Job 3 FAILED in step BUILD\nsecond line ${'x'.repeat(5000)}` }), context, NOW)
+    const body = commentBody(
+      release,
+      outcome({ result: 'failed', status: 'FAILED', failure: `Job 3 FAILED in step BUILD\nsecond line ${'x'.repeat(5000)}` }),
+      context,
+      NOW
+    )
     expect(body).toContain('### ❌ Release of `feature/x--y` failed\n\n> Job 3 FAILED in step BUILD\n> second line xxx')
     expect(body).toMatch(/x…\n/)
     expect(body.length).toBeLessThan(3_000)
   })
 
   it('codegen: the files that changed, or a line saying nothing did; dependency warnings', () => {
-    const files = (added: string[]) => ({ path: 'src/ui-components', kept: [], commit: { files: ['a.js', ...added], added, modified: [], removed: [], changed: added.length > 0, kept: [] } })
+    const files = (added: string[]) => ({
+      path: 'src/ui-components',
+      kept: [],
+      commit: { files: ['a.js', ...added], added, modified: [], removed: [], changed: added.length > 0, kept: [] }
+    })
     const changed = commentBody(codegen, outcome({ jobType: 'codegen', status: 'succeeded', files: files(['b.js']) }), context, NOW)
     expect(changed).toContain('### ✅ UI components regenerated in `src/ui-components`')
     expect(changed).toContain('#### Files in `src/ui-components`: 1 added, 1 unchanged')
     const same = commentBody(
       codegen,
-      outcome({ jobType: 'codegen', status: 'succeeded', files: files([]), dependencies: [{ name: 'aws-amplify', supportedVersion: '^6', isSemVer: true, reason: 'v6', state: 'missing' }] }),
+      outcome({
+        jobType: 'codegen',
+        status: 'succeeded',
+        files: files([]),
+        dependencies: [{ name: 'aws-amplify', supportedVersion: '^6', isSemVer: true, reason: 'v6', state: 'missing' }]
+      }),
       context,
       NOW
     )
@@ -86,7 +105,9 @@ describe('commentBody', () => {
 
   it('backend and delete-branch', () => {
     expect(commentBody(backend, outcome({ status: 'COMPLETED' }), context, NOW)).toContain('### ✅ Backend job `job-7` COMPLETED')
-    expect(commentBody(deleted, outcome({ status: 'NOT_FOUND' }), context, NOW)).toContain('No branch `feature/x--y` was left to delete in app `d1a2b3c4d5e6f7`.')
+    expect(commentBody(deleted, outcome({ status: 'NOT_FOUND' }), context, NOW)).toContain(
+      'No branch `feature/x--y` was left to delete in app `d1a2b3c4d5e6f7`.'
+    )
   })
 
   it('never exceeds what GitHub takes', () => {

@@ -3,13 +3,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { InputError } from '../../src/errors.js'
-import {
-  buildCodegenRequest,
-  CLI_DEFAULT_REACT_CONFIG,
-  type CodegenRequestSources,
-  readPackageJson,
-  readUiDependencies
-} from '../../src/render-config.js'
+import { buildCodegenRequest, CLI_DEFAULT_REACT_CONFIG, type CodegenRequestSources, readPackageJson, readUiDependencies } from '../../src/render-config.js'
 
 let workspace: string
 beforeEach(() => {
@@ -198,7 +192,7 @@ describe('render-config file problems', () => {
   })
 
   it('checks the values of a whole job render config too', () => {
-    expect(configError({ renderConfig: { react: { script: 'ts' } } }).message).toContain("'render-config.json' renderConfig react.script is \"ts\"")
+    expect(configError({ renderConfig: { react: { script: 'ts' } } }).message).toContain('\'render-config.json\' renderConfig react.script is "ts"')
   })
 
   it.each(['renderTypeDeclarations', 'inlineSourceMap'])('refuses a non-boolean %s', key => {
@@ -212,9 +206,7 @@ describe('render-config file problems', () => {
   })
 
   it('refuses apiConfiguration with two members and names both', () => {
-    expect(configError({ react: { apiConfiguration: { dataStoreConfig: {}, noApiConfig: {} } } }).message).toContain(
-      'it has dataStoreConfig, noApiConfig.'
-    )
+    expect(configError({ react: { apiConfiguration: { dataStoreConfig: {}, noApiConfig: {} } } }).message).toContain('it has dataStoreConfig, noApiConfig.')
   })
 
   it('refuses an unknown apiConfiguration and one that is not an object', () => {
@@ -237,7 +229,9 @@ describe('render-config file problems', () => {
   })
 
   it('names every graphQLConfig path that is missing or empty', () => {
-    const message = configError({ react: { apiConfiguration: { graphQLConfig: { ...graphQLConfig, typesFilePath: '', fragmentsFilePath: undefined } } } }).message
+    const message = configError({
+      react: { apiConfiguration: { graphQLConfig: { ...graphQLConfig, typesFilePath: '', fragmentsFilePath: undefined } } }
+    }).message
     expect(message).toContain('graphQLConfig is missing typesFilePath, fragmentsFilePath;')
   })
 
@@ -288,7 +282,7 @@ describe('render-config file problems', () => {
     }
     expect(error).toBeInstanceOf(InputError)
     expect((error as InputError).input).toBe('generic-data-schema')
-    expect((error as Error).message).toContain("'schema.json' must have an object \"nonModels\"")
+    expect((error as Error).message).toContain('\'schema.json\' must have an object "nonModels"')
   })
 
   it('names generic-data-schema for a schema file that is not an object', () => {

@@ -90,9 +90,7 @@ describe('summaryMarkdown', () => {
   })
 
   it('puts what the job type tells about a failure before the files', () => {
-    const markdown = summaryMarkdown(
-      outcome({ result: 'failed', failureSections: ['### Failing step: BUILD', ''], files: files({ files: ['a.js'] }) })
-    )
+    const markdown = summaryMarkdown(outcome({ result: 'failed', failureSections: ['### Failing step: BUILD', ''], files: files({ files: ['a.js'] }) }))
     expect(markdown.indexOf('### Failing step: BUILD')).toBeLessThan(markdown.indexOf('### Files'))
   })
 
@@ -102,7 +100,17 @@ describe('summaryMarkdown', () => {
   })
 
   it("adds the job type's rows and escapes pipes and line breaks in cells", () => {
-    const markdown = summaryMarkdown(outcome({ job: { details: [['App', '`d1`'], ['Reason', 'a|b\r\nc\rd\ne']], outputs: {} } }))
+    const markdown = summaryMarkdown(
+      outcome({
+        job: {
+          details: [
+            ['App', '`d1`'],
+            ['Reason', 'a|b\r\nc\rd\ne']
+          ],
+          outputs: {}
+        }
+      })
+    )
     expect(markdown).toContain('| App | `d1` |')
     expect(markdown).toContain('| Reason | a\\|b c d e |')
   })

@@ -87,12 +87,7 @@ async function withScratchDownload<T>(
  * Fetches a codegen job's asset into staging.root: a manifest's files, or an old-style zip's
  * entries (the downloader masks every URL before it uses it). Returns the files staged.
  */
-export async function stageCodegenAsset(
-  url: string,
-  staging: Staging,
-  downloader: Downloader,
-  options: StageOptions
-): Promise<StagedFile[]> {
+export async function stageCodegenAsset(url: string, staging: Staging, downloader: Downloader, options: StageOptions): Promise<StagedFile[]> {
   const what = "the codegen job's asset"
   return withScratchDownload(
     url,
@@ -121,19 +116,10 @@ export async function stageCodegenAsset(
  * Fetches a zip (hosting build artifacts) and unpacks it into staging.root.
  * Unpacks while downloading where the host serves ranges (zip-stream.ts), else from a scratch copy.
  */
-export async function stageZipFromUrl(
-  url: string,
-  staging: Staging,
-  downloader: Downloader,
-  options: StageZipOptions
-): Promise<StagedFile[]> {
+export async function stageZipFromUrl(url: string, staging: Staging, downloader: Downloader, options: StageZipOptions): Promise<StagedFile[]> {
   const streamed = await stageZipStreaming(url, staging, downloader, { limits: options.limits, what: options.what, signal: options.signal })
   if (streamed !== undefined) return streamed
-  return withScratchDownload(
-    url,
-    staging,
-    downloader,
-    { ...options, maxBytes: maxArchiveBytes(options.limits) },
-    (file) => extractZip(file, staging, { limits: options.limits, what: options.what, signal: options.signal })
+  return withScratchDownload(url, staging, downloader, { ...options, maxBytes: maxArchiveBytes(options.limits) }, file =>
+    extractZip(file, staging, { limits: options.limits, what: options.what, signal: options.signal })
   )
 }

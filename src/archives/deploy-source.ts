@@ -53,7 +53,10 @@ export function resolveDeploySource(raw: string, workspace: string): DeploySourc
   if (scheme === 'http') {
     throw new InputError('source', `${quote(raw)} is a plain http URL; Amplify fetches a source over https (or from S3). Use an https:// URL.`)
   }
-  throw new InputError('source', `${quote(raw)} is a ${scheme}:// URL; use a workspace folder or .zip file, s3://bucket/prefix/, s3://bucket/key.zip or an https:// URL.`)
+  throw new InputError(
+    'source',
+    `${quote(raw)} is a ${scheme}:// URL; use a workspace folder or .zip file, s3://bucket/prefix/, s3://bucket/key.zip or an https:// URL.`
+  )
 }
 
 function s3Source(raw: string): DeploySource {
@@ -64,7 +67,10 @@ function s3Source(raw: string): DeploySource {
     throw new InputError('source', `${quote(raw)} does not name an S3 bucket: write s3://bucket/prefix/ (a folder of the site) or s3://bucket/key.zip.`)
   }
   if (!key || key === '/') {
-    throw new InputError('source', `${quote(raw)} names a bucket but no prefix or key: write s3://${bucket}/prefix/ (the folder holding the site, ending in /) or s3://${bucket}/site.zip.`)
+    throw new InputError(
+      'source',
+      `${quote(raw)} names a bucket but no prefix or key: write s3://${bucket}/prefix/ (the folder holding the site, ending in /) or s3://${bucket}/site.zip.`
+    )
   }
   return { kind: 'url', url: raw, type: key.endsWith('/') ? 'BUCKET_PREFIX' : 'ZIP' }
 }
@@ -73,14 +79,23 @@ function workspaceSource(raw: string, workspace: string): DeploySource {
   const lexical = resolve(workspace, raw)
   const realWorkspace = realpathOrSelf(workspace)
   if (lexical === resolve(workspace)) {
-    throw new InputError('source', `${quote(raw)} is the workspace root, which would publish the whole repository; give the folder your build wrote the site into, e.g. dist.`)
+    throw new InputError(
+      'source',
+      `${quote(raw)} is the workspace root, which would publish the whole repository; give the folder your build wrote the site into, e.g. dist.`
+    )
   }
   if (!isInside(resolve(workspace), lexical)) {
-    throw new InputError('source', `${quote(raw)} is outside the workspace; give a workspace-relative folder such as dist (build the site inside the workspace).`)
+    throw new InputError(
+      'source',
+      `${quote(raw)} is outside the workspace; give a workspace-relative folder such as dist (build the site inside the workspace).`
+    )
   }
   refuseGitFolder(raw, relative(resolve(workspace), lexical))
   if (lstatOrUndefined(lexical) === undefined) {
-    throw new InputError('source', `${quote(raw)} does not exist in the workspace. Build the site before this step, and check the folder your build writes to (dist, build, out...).`)
+    throw new InputError(
+      'source',
+      `${quote(raw)} does not exist in the workspace. Build the site before this step, and check the folder your build writes to (dist, build, out...).`
+    )
   }
   let real: string
   try {
@@ -89,7 +104,10 @@ function workspaceSource(raw: string, workspace: string): DeploySource {
     throw new InputError('source', `${quote(raw)} goes through a broken symlink; fix or remove the link, or give the site's real folder.`)
   }
   if (real === realWorkspace) {
-    throw new InputError('source', `${quote(raw)} leads to the workspace root through a symlink, which would publish the whole repository; give the site's own folder.`)
+    throw new InputError(
+      'source',
+      `${quote(raw)} leads to the workspace root through a symlink, which would publish the whole repository; give the site's own folder.`
+    )
   }
   if (!isInside(realWorkspace, real)) {
     throw new InputError('source', `${quote(raw)} leads outside the workspace through a symlink; give a real folder of the workspace.`)
@@ -99,13 +117,19 @@ function workspaceSource(raw: string, workspace: string): DeploySource {
   const shown = relative(resolve(workspace), lexical).split(sep).join('/')
   if (stats.isDirectory()) return { kind: 'folder', relative: shown, absolute: real }
   if (stats.isFile() && ZIP_EXTENSION.test(lexical)) return { kind: 'zip-file', relative: shown, absolute: real }
-  throw new InputError('source', `${quote(raw)} is a file but not a .zip; give the folder holding the site (its contents become the site's root), or a .zip of it.`)
+  throw new InputError(
+    'source',
+    `${quote(raw)} is a file but not a .zip; give the folder holding the site (its contents become the site's root), or a .zip of it.`
+  )
 }
 
 /** A path (relative to the workspace) in or at `.git`, any case (case-insensitive file systems): refused. */
 function refuseGitFolder(raw: string, path: string): void {
   if (path.split(sep).some(segment => segment.toLowerCase() === '.git')) {
-    throw new InputError('source', `${quote(raw)} is inside .git, which would publish the repository's history; give the folder your build wrote the site into.`)
+    throw new InputError(
+      'source',
+      `${quote(raw)} is inside .git, which would publish the repository's history; give the folder your build wrote the site into.`
+    )
   }
 }
 

@@ -68,9 +68,7 @@ function entryError(value: unknown): string | undefined {
  */
 export function parseCodegenManifest(body: Buffer, limits: FetchLimits): CodegenManifest {
   if (body.length > limits.maxDocumentBytes) {
-    throw new UnsafeContentError(
-      `Refusing the codegen job's file list: it is ${body.length} bytes, more than the ${limits.maxDocumentBytes} allowed.`
-    )
+    throw new UnsafeContentError(`Refusing the codegen job's file list: it is ${body.length} bytes, more than the ${limits.maxDocumentBytes} allowed.`)
   }
   let document: unknown
   try {
@@ -84,9 +82,7 @@ export function parseCodegenManifest(body: Buffer, limits: FetchLimits): Codegen
     throw malformed('it has no "Output" list')
   }
   if (output.length > limits.maxFiles) {
-    throw new UnsafeContentError(
-      `Refusing the codegen job's output: it lists ${output.length} files, more than the ${limits.maxFiles} allowed.`
-    )
+    throw new UnsafeContentError(`Refusing the codegen job's output: it lists ${output.length} files, more than the ${limits.maxFiles} allowed.`)
   }
 
   const failures: ComponentFailure[] = []
@@ -143,7 +139,7 @@ function componentsFailed(failures: readonly ComponentFailure[]): JobFailedError
  */
 function totalBudget(limits: FetchLimits): (delta: number) => void {
   let used = 0
-  return (delta) => {
+  return delta => {
     if (used + delta > limits.maxTotalBytes) {
       throw new UnsafeContentError(
         `Refusing the codegen job's output: its files add up to more than the ${limits.maxTotalBytes} bytes allowed. Nothing was written.`

@@ -14,20 +14,11 @@ export const MAX_PATH_BYTES = 1024
 /** Longest name shown in an error; a hostile name could otherwise flood the log. */
 const MAX_SHOWN_CHARS = 120
 
-
 /**
  * Device names that Windows resolves anywhere in a path, with or without an extension, in any case.
  * The superscript digits are real: Windows treats COM¹ like COM1.
  */
-const WINDOWS_DEVICE_NAMES = new Set([
-  'CON',
-  'PRN',
-  'AUX',
-  'NUL',
-  'CONIN$',
-  'CONOUT$',
-  ...['COM', 'LPT'].flatMap((p) => [...'0123456789¹²³'].map((d) => p + d))
-])
+const WINDOWS_DEVICE_NAMES = new Set(['CON', 'PRN', 'AUX', 'NUL', 'CONIN$', 'CONOUT$', ...['COM', 'LPT'].flatMap(p => [...'0123456789¹²³'].map(d => p + d))])
 
 /** C0 controls, DEL and C1 controls: invisible in logs and refused by some file systems. */
 // eslint-disable-next-line no-control-regex
@@ -46,7 +37,7 @@ const WINDOWS_FORBIDDEN_CHARACTERS = /[<>:"|?*]/u
  */
 export function printableName(name: string): string {
   const shown = [...name].slice(0, MAX_SHOWN_CHARS).join('')
-  const escaped = shown.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\\"]/gu, (c) =>
+  const escaped = shown.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\\"]/gu, c =>
     c === '\\' || c === '"' ? '\\' + c : `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`
   )
   return `"${escaped}"${shown.length < name.length ? '…' : ''}`
@@ -147,11 +138,7 @@ export class NameSet {
     const earlier = this.files.get(key)
     if (earlier !== undefined) {
       if (earlier === name) refuse(name, 'the job delivered two files with this name')
-      refuse(
-        name,
-        `it is the same file as ${printableName(earlier)} on case-insensitive or Unicode-normalising ` +
-          'file systems (macOS and Windows runners)'
-      )
+      refuse(name, `it is the same file as ${printableName(earlier)} on case-insensitive or Unicode-normalising ` + 'file systems (macOS and Windows runners)')
     }
     const folder = this.folders.get(key)
     if (folder !== undefined) refuse(name, `it is also used as a folder by ${printableName(folder)}`)

@@ -82,8 +82,7 @@ export async function listSiteFolder(folder: string, options: ListSiteOptions = 
   const root = await realFolder(folder, label)
   const files: SiteFile[] = []
   const shown = (name: string): string => printableName(name === '' ? label : `${label}/${name}`)
-  const refuse = (problem: string, fix: string): UnsafeContentError =>
-    new UnsafeContentError(`Refusing to deploy ${printableName(label)}: ${problem}. ${fix}`)
+  const refuse = (problem: string, fix: string): UnsafeContentError => new UnsafeContentError(`Refusing to deploy ${printableName(label)}: ${problem}. ${fix}`)
 
   const addFile = (name: string, filePath: string, size: number): void => {
     const problem = relativePathProblem(name)
@@ -121,14 +120,16 @@ export async function listSiteFolder(folder: string, options: ListSiteOptions = 
     const stats = await fileSystem(() => lstat(entryPath), name, shown)
     if (stats.isFile()) return addFile(name, entryPath, stats.size)
     if (stats.isDirectory()) return add({ kind: 'folder', folder: { real: entryPath, name, parent } })
-    if (!stats.isSymbolicLink()) throw refuse(`${shown(name)} is ${specialKind(stats)}, not a regular file`, 'Only files and folders can be deployed: remove it from the folder.')
+    if (!stats.isSymbolicLink())
+      throw refuse(`${shown(name)} is ${specialKind(stats)}, not a regular file`, 'Only files and folders can be deployed: remove it from the folder.')
 
     let target: string
     try {
       target = await realpath(entryPath)
     } catch (error) {
       const code = (error as { code?: unknown }).code
-      if (code === 'ENOENT') throw refuse(`${shown(name)} is a symbolic link to something that does not exist`, 'Remove the link, or create what it points to before this step.')
+      if (code === 'ENOENT')
+        throw refuse(`${shown(name)} is a symbolic link to something that does not exist`, 'Remove the link, or create what it points to before this step.')
       if (code === 'ELOOP') throw refuse(`${shown(name)} is a symbolic link that leads back to itself (a loop of links)`, 'Remove the link.')
       throw fileSystemError(error, name, shown)
     }
@@ -141,7 +142,10 @@ export async function listSiteFolder(folder: string, options: ListSiteOptions = 
     const targetStats = await fileSystem(() => stat(target), name, shown)
     if (targetStats.isFile()) return addFile(name, target, targetStats.size)
     if (!targetStats.isDirectory()) {
-      throw refuse(`${shown(name)} is a symbolic link to ${specialKind(targetStats)}, not a regular file`, 'Only files and folders can be deployed: remove the link.')
+      throw refuse(
+        `${shown(name)} is a symbolic link to ${specialKind(targetStats)}, not a regular file`,
+        'Only files and folders can be deployed: remove the link.'
+      )
     }
     for (let ancestor: Folder | undefined = parent; ancestor !== undefined; ancestor = ancestor.parent) {
       if (isInside(target, ancestor.real)) {
@@ -193,7 +197,8 @@ async function realFolder(folder: string, label: string): Promise<string> {
     throw fileSystemError(error, '', () => printableName(label))
   }
   const stats = await stat(real)
-  if (!stats.isDirectory()) throw new InputError(SOURCE_INPUT, `${printableName(label)} is not a folder. Set 'source' to the folder the build writes the site into, or to a .zip file.`)
+  if (!stats.isDirectory())
+    throw new InputError(SOURCE_INPUT, `${printableName(label)} is not a folder. Set 'source' to the folder the build writes the site into, or to a .zip file.`)
   return real
 }
 
@@ -252,7 +257,9 @@ function fileSystemError(error: unknown, name: string, shown: (name: string) => 
     )
   }
   if (code === 'ENOENT') {
-    return new ActionError(`Could not list ${shown(name)}: it disappeared while the folder was being read. Run the deploy after the build has finished writing the site.`)
+    return new ActionError(
+      `Could not list ${shown(name)}: it disappeared while the folder was being read. Run the deploy after the build has finished writing the site.`
+    )
   }
   if (typeof code === 'string') return new ActionError(`Could not list ${shown(name)}: ${code} (${message}). Check the folder's permissions.`)
   return error instanceof Error ? error : new ActionError(message)

@@ -57,15 +57,56 @@ const MiB = 1024 * KiB
  */
 export const STORED_EXTENSIONS: ReadonlySet<string> = new Set([
   // images
-  'png', 'apng', 'jpg', 'jpeg', 'jfif', 'gif', 'webp', 'avif', 'heic', 'heif', 'jxl',
+  'png',
+  'apng',
+  'jpg',
+  'jpeg',
+  'jfif',
+  'gif',
+  'webp',
+  'avif',
+  'heic',
+  'heif',
+  'jxl',
   // web fonts (woff: zlib inside, woff2: brotli inside)
-  'woff', 'woff2',
+  'woff',
+  'woff2',
   // video and audio
-  'mp4', 'm4v', 'mov', 'webm', 'mkv', 'ogv', 'mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac', 'weba',
+  'mp4',
+  'm4v',
+  'mov',
+  'webm',
+  'mkv',
+  'ogv',
+  'mp3',
+  'm4a',
+  'aac',
+  'ogg',
+  'oga',
+  'opus',
+  'flac',
+  'weba',
   // archives and pre-compressed assets (index.js.gz, index.js.br next to index.js)
-  'zip', 'gz', 'tgz', 'br', 'zst', 'xz', 'bz2', '7z', 'rar', 'lz4', 'jar',
+  'zip',
+  'gz',
+  'tgz',
+  'br',
+  'zst',
+  'xz',
+  'bz2',
+  '7z',
+  'rar',
+  'lz4',
+  'jar',
   // documents that are zips or deflate streams inside
-  'pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'epub'
+  'pdf',
+  'docx',
+  'xlsx',
+  'pptx',
+  'odt',
+  'ods',
+  'odp',
+  'epub'
 ])
 
 /**
@@ -656,7 +697,7 @@ class ZipWriter {
   /** Hashes what lies in the zip from `start` to `end` (a streamed entry, whose header came last). */
   private async hashFromDisk(start: number, end: number): Promise<void> {
     const chunk = Buffer.allocUnsafe(Math.min(STREAM_CHUNK_BYTES, end - start))
-    for (let at = start; at < end; ) {
+    for (let at = start; at < end;) {
       this.stop.signal.throwIfAborted()
       const { bytesRead } = await this.handle.read(chunk, 0, Math.min(chunk.length, end - at), at)
       if (bytesRead === 0) throw new ActionError(`The zip ${printableName(this.zipPath)} is shorter than what was written into it; check the disk.`)
@@ -709,14 +750,20 @@ function readError(error: unknown, file: SiteFile, label: string): Error {
   const code = (error as { code?: unknown } | null)?.code
   const message = error instanceof Error ? error.message : String(error)
   if (code === 'ENOENT') {
-    return new ActionError(`Could not zip ${printableName(`${label}/${file.name}`)}: it disappeared after the folder was listed. Run the deploy after the build has finished writing the site.`)
+    return new ActionError(
+      `Could not zip ${printableName(`${label}/${file.name}`)}: it disappeared after the folder was listed. Run the deploy after the build has finished writing the site.`
+    )
   }
-  return new ActionError(`Could not zip ${printableName(`${label}/${file.name}`)}: ${typeof code === 'string' ? code : 'read error'} (${message}). Check the file's permissions.`)
+  return new ActionError(
+    `Could not zip ${printableName(`${label}/${file.name}`)}: ${typeof code === 'string' ? code : 'read error'} (${message}). Check the file's permissions.`
+  )
 }
 
 function writeError(error: unknown, zipPath: string): Error {
   if (error instanceof ActionError) return error
   const code = (error as { code?: unknown } | null)?.code
   const message = error instanceof Error ? error.message : String(error)
-  return new ActionError(`Could not write the zip ${printableName(zipPath)}: ${typeof code === 'string' ? code : 'write error'} (${message}). Check the free space and permissions of the runner's temporary folder.`)
+  return new ActionError(
+    `Could not write the zip ${printableName(zipPath)}: ${typeof code === 'string' ? code : 'write error'} (${message}). Check the free space and permissions of the runner's temporary folder.`
+  )
 }

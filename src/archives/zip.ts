@@ -66,11 +66,7 @@ export function openZipFromReader(reader: yauzl.RandomAccessReader, size: number
 
 function openZip(zipPath: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(
-      zipPath,
-      YAUZL_OPTIONS,
-      (error, zip) => (error === null ? resolve(zip) : reject(error))
-    )
+    yauzl.open(zipPath, YAUZL_OPTIONS, (error, zip) => (error === null ? resolve(zip) : reject(error)))
   })
 }
 
@@ -175,14 +171,26 @@ export function refuseNamesTaken(files: readonly PlannedFile[], staging: Staging
 async function entryData(zip: ZipFile, source: FileHandle, entry: Entry): Promise<NodeJS.ReadableStream> {
   const { fileDataStart } = await zip.readLocalFileHeaderPromise(entry, { minimal: true })
   if (entry.compressedSize === 0) return Readable.from([])
-  return createReadStream('', { fd: source.fd, autoClose: false, start: fileDataStart, end: fileDataStart + entry.compressedSize - 1, highWaterMark: READ_CHUNK_BYTES })
+  return createReadStream('', {
+    fd: source.fd,
+    autoClose: false,
+    start: fileDataStart,
+    end: fileDataStart + entry.compressedSize - 1,
+    highWaterMark: READ_CHUNK_BYTES
+  })
 }
 
 /**
  * Writes one planned file below staging.root (a new file, never an existing one) from its bytes as
  * stored in the archive (`raw`: inflated here when deflated), checks size and CRC-32, hashes it.
  */
-export async function writeEntry(file: PlannedFile, raw: NodeJS.ReadableStream, staging: Staging, what: string, signal: AbortSignal | undefined): Promise<StagedFile> {
+export async function writeEntry(
+  file: PlannedFile,
+  raw: NodeJS.ReadableStream,
+  staging: Staging,
+  what: string,
+  signal: AbortSignal | undefined
+): Promise<StagedFile> {
   const destination = path.join(staging.root, ...file.path.split('/'))
   await mkdir(path.dirname(destination), { recursive: true })
   const handle = await open(destination, 'wx')
@@ -247,9 +255,11 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
     for (const file of files) {
       signal?.throwIfAborted()
       const archive = source
-      const stagedFile = await entryData(zip, archive, file.entry).then(raw => writeEntry(file, raw, staging, what, signal)).catch((error: unknown) => {
-        throw damaged(error, `the entry ${printableName(file.path)} of ${what}`, 'its content does not match its header')
-      })
+      const stagedFile = await entryData(zip, archive, file.entry)
+        .then(raw => writeEntry(file, raw, staging, what, signal))
+        .catch((error: unknown) => {
+          throw damaged(error, `the entry ${printableName(file.path)} of ${what}`, 'its content does not match its header')
+        })
       staging.add(stagedFile)
       staged.push(stagedFile)
     }
@@ -267,7 +277,12 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
  * unpacking it: a `.zip` deploy source before it is uploaded. Returns how many files it holds and
  * whether index.html is at its root.
  */
-export async function checkZip(zipPath: string, limits: FetchLimits, what: string, signal: AbortSignal | undefined): Promise<{ files: number; hasRootIndex: boolean }> {
+export async function checkZip(
+  zipPath: string,
+  limits: FetchLimits,
+  what: string,
+  signal: AbortSignal | undefined
+): Promise<{ files: number; hasRootIndex: boolean }> {
   let zip: ZipFile
   try {
     zip = await openZip(zipPath)
@@ -284,7 +299,8 @@ export async function checkZip(zipPath: string, limits: FetchLimits, what: strin
       }
       throw damaged(error, what)
     })
-    if (!files.length) throw new UnsafeContentError(`Refusing ${what}: it holds no files. Nothing was uploaded. Zip the site's folder, or give the folder as 'source'.`)
+    if (!files.length)
+      throw new UnsafeContentError(`Refusing ${what}: it holds no files. Nothing was uploaded. Zip the site's folder, or give the folder as 'source'.`)
     return { files: files.length, hasRootIndex: files.some(file => file.path === 'index.html') }
   } finally {
     zip.close()

@@ -30,10 +30,9 @@ export function createBackendJob(inputs: BackendInputs, { client, log, region }:
 
     async read(signal) {
       try {
-        return await client.send(
-          new GetBackendJobCommand({ AppId: inputs.appId, BackendEnvironmentName: inputs.environment, JobId: inputs.jobId }),
-          { abortSignal: signal }
-        )
+        return await client.send(new GetBackendJobCommand({ AppId: inputs.appId, BackendEnvironmentName: inputs.environment, JobId: inputs.jobId }), {
+          abortSignal: signal
+        })
       } catch (error) {
         if ((error as { name?: string }).name === 'NotFoundException') {
           throw new ActionError(`Amplify could not find ${what} (${(error as Error).message}). Check 'job-id', 'environment', 'app-id' and 'region'.`)

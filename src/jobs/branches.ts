@@ -28,7 +28,8 @@ export type AmplifyClientLike = Sender
 /** The app, or an error that names it and what to check. */
 export async function getApp(client: AmplifyClientLike, appId: string, signal: AbortSignal): Promise<App> {
   const answer = await client.send(new GetAppCommand({ appId }), { abortSignal: signal }).catch((error: unknown) => {
-    if (errorName(error) === 'NotFoundException') throw new ActionError(`Amplify has no app ${appId} in this region (${messageOf(error)}). Check 'app-id' and 'region'.`)
+    if (errorName(error) === 'NotFoundException')
+      throw new ActionError(`Amplify has no app ${appId} in this region (${messageOf(error)}). Check 'app-id' and 'region'.`)
     throw error
   })
   if (!answer.app) throw new ActionError(`Amplify answered GetApp without the app ${appId}. Re-run the step; if it persists, report it with the run log.`)

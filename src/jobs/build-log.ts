@@ -91,7 +91,16 @@ export function failureSections(failure: FailureDetails): string[] {
     sections.push(lead, '', '```text', ...context.map(fenceSafe), '```', '')
   }
   if (failure.tail.length) {
-    sections.push(`<details><summary>Last ${failure.tail.length} lines of the ${step} log</summary>`, '', '```text', ...failure.tail.map(fenceSafe), '```', '', '</details>', '')
+    sections.push(
+      `<details><summary>Last ${failure.tail.length} lines of the ${step} log</summary>`,
+      '',
+      '```text',
+      ...failure.tail.map(fenceSafe),
+      '```',
+      '',
+      '</details>',
+      ''
+    )
   }
   return sections
 }

@@ -79,7 +79,9 @@ export function createCodegenJob(inputs: CodegenInputs, { client, context, log, 
     },
 
     async explainFailure(job) {
-      return { message: `Codegen job ${job.id} failed: ${job.statusMessage || 'the service gave no reason'}. Check the components and the render config in Amplify Studio, then re-run.` }
+      return {
+        message: `Codegen job ${job.id} failed: ${job.statusMessage || 'the service gave no reason'}. Check the components and the render config in Amplify Studio, then re-run.`
+      }
     },
 
     async filesOf(job) {

@@ -72,7 +72,9 @@ export async function startDeployment(inputs: DeployInputs, deps: DeployDependen
       },
       signal
     )
-    log.info(`Created branch ${inputs.branch} of app ${inputs.appId}${inputs.forPullRequest ? ' (stage PULL_REQUEST)' : ''}, tagged amplify-job-action=created.`)
+    log.info(
+      `Created branch ${inputs.branch} of app ${inputs.appId}${inputs.forPullRequest ? ' (stage PULL_REQUEST)' : ''}, tagged amplify-job-action=created.`
+    )
   }
   const siteUrl = await siteUrlOf(client, app, branch, signal)
   deps.onSiteUrl(siteUrl)
@@ -155,7 +157,11 @@ function isAbandoned(job: AmplifyJob): boolean {
   return job.summary?.status === 'PENDING' && (job.steps ?? []).every(step => !step.startTime && (step.status === undefined || step.status === 'PENDING'))
 }
 
-async function readJob(client: AmplifyClientLike, ids: { appId: string; branchName: string; jobId: string }, signal: AbortSignal): Promise<AmplifyJob | undefined> {
+async function readJob(
+  client: AmplifyClientLike,
+  ids: { appId: string; branchName: string; jobId: string },
+  signal: AbortSignal
+): Promise<AmplifyJob | undefined> {
   try {
     const answer = await client.send(new GetJobCommand(ids), { abortSignal: signal })
     return answer.job as AmplifyJob | undefined
@@ -171,6 +177,7 @@ async function stopQuietly(client: AmplifyClientLike, ids: { appId: string; bran
   try {
     await client.send(new StopJobCommand(ids), { abortSignal: AbortSignal.timeout(STOP_TIMEOUT_MS) })
   } catch (error) {
-    if (errorName(error) !== 'BadRequestException') log.warning(`Could not stop job ${ids.jobId} (${(error as Error).message}); stop it in the Amplify console so the branch can deploy again.`)
+    if (errorName(error) !== 'BadRequestException')
+      log.warning(`Could not stop job ${ids.jobId} (${(error as Error).message}); stop it in the Amplify console so the branch can deploy again.`)
   }
 }

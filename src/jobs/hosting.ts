@@ -107,7 +107,8 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
       .catch(error => {
         throw explainStartError(error, build)
       })
-    if (!answer.jobSummary?.jobId) throw new ActionError('Amplify answered StartJob without a job id. Re-run the step; if it persists, report it with the run log.')
+    if (!answer.jobSummary?.jobId)
+      throw new ActionError('Amplify answered StartJob without a job id. Re-run the step; if it persists, report it with the run log.')
     return answer.jobSummary
   }
 
@@ -190,7 +191,9 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
     async explainFailure(job, signal) {
       const status = job.summary?.status
       if (status === 'CANCELLED') {
-        return { message: `Amplify Hosting job ${jobId} was CANCELLED (stopped in the console, by another workflow or by this one) before it finished. Start a new release to deploy.` }
+        return {
+          message: `Amplify Hosting job ${jobId} was CANCELLED (stopped in the console, by another workflow or by this one) before it finished. Start a new release to deploy.`
+        }
       }
       const failure = await readFailure(job, { downloader, signal, log })
       const parts = [`Amplify Hosting job ${jobId} FAILED`]
@@ -205,7 +208,8 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
       const stepUrl = (job.steps ?? []).find(step => step.artifactsUrl)?.artifactsUrl
       if (stepUrl) return { kind: 'artifact-zips', zips: [{ what: `the build artifacts of job ${jobId}`, url: () => Promise.resolve(stepUrl) }] }
       const artifacts = await listArtifacts(client, { ...ids, jobId: jobId! }, signal)
-      if (!artifacts.length) throw new ActionError(`Job ${jobId} succeeded but has no build artifacts to fetch. Remove 'output-path' if the build produces none.`)
+      if (!artifacts.length)
+        throw new ActionError(`Job ${jobId} succeeded but has no build artifacts to fetch. Remove 'output-path' if the build produces none.`)
       const zips = artifacts.map(artifact => ({
         what: `artifact ${artifact.artifactFileName}`,
         // Asked for right before its download: the URL expires.
@@ -239,7 +243,11 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
         ['Branch', `\`${inputs.branch}\``]
       ]
       if (job?.summary?.commitId && inputs.jobType !== 'deploy') details.push(['Commit', `\`${job.summary.commitId.slice(0, 12)}\``])
-      const steps = (job?.steps ?? []).map(step => `${STEP_ICONS[step.status ?? ''] ?? '⏸️'} ${step.stepName} ${step.status}${step.startTime && step.endTime ? ` ${stepDuration(step)}` : ''}`).join(', ')
+      const steps = (job?.steps ?? [])
+        .map(
+          step => `${STEP_ICONS[step.status ?? ''] ?? '⏸️'} ${step.stepName} ${step.status}${step.startTime && step.endTime ? ` ${stepDuration(step)}` : ''}`
+        )
+        .join(', ')
       if (steps) details.push(['Steps', steps])
       return { details, outputs: {} }
     }

@@ -91,10 +91,7 @@ export const openJob: OpenJob = async (inputs, environment) => {
       return { job: createDeleteBranchJob(inputs, { client, region, log: environment.log }) as Job<unknown>, close: () => client.destroy() }
     }
     case 'backend': {
-      const [{ AmplifyBackendClient }, { createBackendJob }] = await Promise.all([
-        import('@aws-sdk/client-amplifybackend'),
-        import('./backend.js')
-      ])
+      const [{ AmplifyBackendClient }, { createBackendJob }] = await Promise.all([import('@aws-sdk/client-amplifybackend'), import('./backend.js')])
       const { client, region } = await createCheckedClient(region => new AmplifyBackendClient({ region, ...sdk }), inputs.region)
       return { job: createBackendJob(inputs, { ...environment, client, region }) as Job<unknown>, close: () => client.destroy() }
     }

@@ -20,7 +20,14 @@ export type Patience = 'none' | 'throttling' | 'transient'
 export const PATIENT_FIRST_DELAY_MS = 1_000
 export const PATIENT_MAX_DELAY_MS = 10_000
 
-const THROTTLING_NAMES = new Set(['ThrottlingException', 'Throttling', 'LimitExceededException', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown'])
+const THROTTLING_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'LimitExceededException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'SlowDown'
+])
 
 interface SendOptions {
   abortSignal?: AbortSignal

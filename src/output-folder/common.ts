@@ -10,7 +10,6 @@ import { ActionError } from '../errors.js'
 import { sleep } from '../stop-signal.js'
 import { STATE_FILE_NAME, WORK_DIR_NAME } from './reserved-names.js'
 
-
 /** Inside WORK_DIR: one folder per staging area, `staging-<hex>`, holding `files/` and `scratch/`. */
 export const STAGING_PREFIX = 'staging-'
 export const STAGING_FILES_DIR = 'files'
@@ -85,7 +84,7 @@ export class Steps {
 export function safeSegments(relative: string): string[] | undefined {
   if (relative === '' || relative.includes('\0') || relative.includes('\\')) return undefined
   const segments = relative.split('/')
-  const plain = segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  const plain = segments.every(segment => segment !== '' && segment !== '.' && segment !== '..')
   return plain ? segments : undefined
 }
 

@@ -125,7 +125,7 @@ export async function writeJournal(paths: WorkPaths, journal: Journal, steps: St
 /** Backs up, removes, creates and puts in place, in that order. */
 export async function applyTransaction(outputDir: string, journal: Journal, steps: Steps): Promise<void> {
   const paths = workPaths(outputDir)
-  const backedUp = journal.entries.filter((entry) => entry.backup !== undefined)
+  const backedUp = journal.entries.filter(entry => entry.backup !== undefined)
   if (backedUp.length > 0) await steps.run('create the backup folder', () => mkdirSync(paths.backups))
   for (const entry of backedUp) {
     const backup = backupPath(paths, entry)
@@ -249,7 +249,7 @@ export async function clearWorkDir(outputDir: string, steps: Steps, removeCreate
 }
 
 async function removeEntries(folder: string, keep: readonly string[], steps: Steps): Promise<void> {
-  for (const name of (readdirSync(folder)).sort()) {
+  for (const name of readdirSync(folder).sort()) {
     if (keep.includes(name)) continue
     const entry = path.join(folder, name)
     await steps.run(`delete ${path.basename(folder)}/${name}`, () => rmSync(entry, { recursive: true, force: true }))
@@ -326,7 +326,7 @@ function isValidEntry(entry: unknown): boolean {
 }
 
 function isFolderList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string' && safeSegments(item) !== undefined && !isReservedPath(item))
+  return Array.isArray(value) && value.every(item => typeof item === 'string' && safeSegments(item) !== undefined && !isReservedPath(item))
 }
 
 function leftoverError(paths: WorkPaths, problem: string): OutputFolderError {

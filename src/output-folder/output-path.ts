@@ -47,7 +47,10 @@ export function resolveOutputPath(raw: string, workspace: string): OutputTarget 
     // A missing folder is created later, which fails when a part of its path is a file.
     const blocker = nearestExisting(dirname(real))
     if (blocker && !blocker.stats.isDirectory()) {
-      throw new InputError('output-path', `${quote(raw)} lies below ${quote(relative(realWorkspace, blocker.path).split(sep).join('/'))}, which is a file, not a folder; give a folder.`)
+      throw new InputError(
+        'output-path',
+        `${quote(raw)} lies below ${quote(relative(realWorkspace, blocker.path).split(sep).join('/'))}, which is a file, not a folder; give a folder.`
+      )
     }
   }
   return { relative: relativeLexical.split(sep).join('/'), absolute: real }

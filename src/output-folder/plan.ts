@@ -82,22 +82,22 @@ export async function planCommit(outputDir: string, stagingRoot: string, staged:
 
   const inspector = new Inspector(outputDir)
   const createDirs = new Set<string>()
-  const outcomes = await mapLimit(produced, INSPECT_CONCURRENCY, (file) => classifyProduced(inspector, file, createDirs))
-  const added = produced.filter((_, index) => outcomes[index] === 'add').map((file) => file.path)
-  const modified = produced.filter((_, index) => outcomes[index] === 'replace').map((file) => file.path)
+  const outcomes = await mapLimit(produced, INSPECT_CONCURRENCY, file => classifyProduced(inspector, file, createDirs))
+  const added = produced.filter((_, index) => outcomes[index] === 'add').map(file => file.path)
+  const modified = produced.filter((_, index) => outcomes[index] === 'replace').map(file => file.path)
 
   const previousState = readPreviousState(outputDir)
-  const producedPaths = new Set(produced.map((file) => file.path))
+  const producedPaths = new Set(produced.map(file => file.path))
   const { removed, kept } = clean
     ? { removed: everythingElse(outputDir, producedPaths), kept: [] }
     : await staleGenerated(inspector, previousStateFiles(previousState, outputDir), producedPaths)
-  const neededFolders = new Set(produced.flatMap((file) => ancestorsOf(file.path)))
+  const neededFolders = new Set(produced.flatMap(file => ancestorsOf(file.path)))
   const removeDirs = emptiedFolders(outputDir, removed, neededFolders)
 
   const stateText = renderState(produced)
   const stateChanged = previousState === undefined || !previousState.equals(Buffer.from(stateText))
   return {
-    files: produced.map((file) => file.path),
+    files: produced.map(file => file.path),
     added,
     modified,
     removed,
@@ -116,13 +116,15 @@ function assertPlainPaths(produced: readonly StagedFile[]): void {
   const paths = new Set<string>()
   for (const file of produced) {
     if (safeSegments(file.path) === undefined || isReservedPath(file.path)) {
-      throw new UnsafeContentError(`The job produced the file name ${JSON.stringify(file.path)}, which is not a plain relative path or is reserved for the action.`)
+      throw new UnsafeContentError(
+        `The job produced the file name ${JSON.stringify(file.path)}, which is not a plain relative path or is reserved for the action.`
+      )
     }
     if (paths.has(file.path)) throw new UnsafeContentError(`The job produced ${file.path} twice.`)
     paths.add(file.path)
   }
   for (const file of produced) {
-    const clash = ancestorsOf(file.path).find((folder) => paths.has(folder))
+    const clash = ancestorsOf(file.path).find(folder => paths.has(folder))
     if (clash !== undefined) {
       throw new UnsafeContentError(`The job produced both a file ${clash} and a file inside a folder of that name (${file.path}).`)
     }
@@ -154,7 +156,9 @@ async function classifyProduced(inspector: Inspector, file: StagedFile, createDi
   const stats = inspector.stat(file.path)
   if (stats === undefined) return 'add'
   if (stats.isDirectory()) {
-    throw new OutputFolderError(`Cannot write ${target}: a folder of that name exists, and the job produces a file there. Remove or rename the folder, then run again.`)
+    throw new OutputFolderError(
+      `Cannot write ${target}: a folder of that name exists, and the job produces a file there. Remove or rename the folder, then run again.`
+    )
   }
   if (!stats.isFile()) return 'replace'
   const same = stats.size === file.bytes && (await sha256OfFile(target, stats.size)) === file.sha256
@@ -167,7 +171,9 @@ function readPreviousState(outputDir: string): Buffer | undefined {
   const stats = lstatIfExists(file)
   if (stats === undefined) return undefined
   if (!stats.isFile()) {
-    throw new OutputFolderError(`${file} is not a regular file (a folder or a link), but the action keeps its record of written files under that name. Remove it, then run again.`)
+    throw new OutputFolderError(
+      `${file} is not a regular file (a folder or a link), but the action keeps its record of written files under that name. Remove it, then run again.`
+    )
   }
   return readFileSync(file)
 }
@@ -181,7 +187,7 @@ function previousStateFiles(state: Buffer | undefined, outputDir: string): Map<s
  * recorded content. Anything else an earlier run wrote (edited since, or now behind a link) is kept.
  */
 async function staleGenerated(inspector: Inspector, previous: Map<string, string>, produced: Set<string>): Promise<{ removed: string[]; kept: string[] }> {
-  const candidates = [...previous.keys()].filter((file) => !produced.has(file)).sort(compareText)
+  const candidates = [...previous.keys()].filter(file => !produced.has(file)).sort(compareText)
   const verdicts = await mapLimit(candidates, INSPECT_CONCURRENCY, async (file): Promise<'remove' | 'keep' | 'gone'> => {
     const obstacle = inspector.firstObstacle(file)
     if (obstacle !== undefined) return obstacle.kind === 'symlink' ? 'keep' : 'gone'
@@ -215,12 +221,12 @@ function everythingElse(outputDir: string, produced: Set<string>): string[] {
 
 /** Folders whose every entry is removed (innermost first); folders that were empty already stay. */
 function emptiedFolders(outputDir: string, removed: readonly string[], needed: Set<string>): string[] {
-  const candidates = [...new Set(removed.flatMap(ancestorsOf))].filter((folder) => !needed.has(folder)).sort((a, b) => -outermostFirst(a, b))
+  const candidates = [...new Set(removed.flatMap(ancestorsOf))].filter(folder => !needed.has(folder)).sort((a, b) => -outermostFirst(a, b))
   const gone = new Set(removed)
   const emptied: string[] = []
   for (const folder of candidates) {
     const names = readdirSync(resolveBelow(outputDir, folder))
-    if (names.every((name) => gone.has(`${folder}/${name}`))) {
+    if (names.every(name => gone.has(`${folder}/${name}`))) {
       gone.add(folder)
       emptied.push(folder)
     }

@@ -18,7 +18,7 @@ export function renderState(files: readonly Pick<StagedFile, 'path' | 'sha256'>[
   const sorted = [...files].sort((a, b) => compareText(a.path, b.path))
   // Written by hand rather than with JSON.stringify(object): objects put integer-like keys first,
   // which would break the sorted order for a file named e.g. "404".
-  const lines = sorted.map((file) => `    ${JSON.stringify(file.path)}: ${JSON.stringify(file.sha256)}`)
+  const lines = sorted.map(file => `    ${JSON.stringify(file.path)}: ${JSON.stringify(file.sha256)}`)
   const filesBlock = lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n  }`
   return `{\n  "comment": ${JSON.stringify(STATE_COMMENT)},\n  "version": ${STATE_VERSION},\n  "files": ${filesBlock}\n}\n`
 }

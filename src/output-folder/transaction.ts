@@ -109,7 +109,9 @@ export async function createStaging(outputDir: string): Promise<StagingArea> {
   } catch (error) {
     await rm(paths.work, { recursive: true, force: true })
     await removeCreatedFolders(absolute, createdLevels, new Steps(undefined))
-    throw new OutputFolderError(`Cannot prepare a staging folder in ${absolute}: ${messageOf(error)}. Check that the workflow can write there.`, { cause: error })
+    throw new OutputFolderError(`Cannot prepare a staging folder in ${absolute}: ${messageOf(error)}. Check that the workflow can write there.`, {
+      cause: error
+    })
   }
   return staging
 }
@@ -144,7 +146,9 @@ export class StagingArea implements Staging {
   add(file: StagedFile): void {
     this.assertOpen('add a file to')
     if (safeSegments(file.path) === undefined || isReservedPath(file.path)) {
-      throw new UnsafeContentError(`The job produced the file name ${JSON.stringify(file.path)}, which is not a plain relative path or is reserved for the action.`)
+      throw new UnsafeContentError(
+        `The job produced the file name ${JSON.stringify(file.path)}, which is not a plain relative path or is reserved for the action.`
+      )
     }
     if (this.registeredPaths.has(file.path)) throw new UnsafeContentError(`The job produced ${file.path} twice.`)
     this.registeredPaths.add(file.path)
@@ -251,7 +255,9 @@ async function recover(outputDir: string, steps: Steps): Promise<RecoveryOutcome
   const work = lstatIfExists(paths.work)
   if (work === undefined) return 'clean'
   if (!work.isDirectory()) {
-    throw new OutputFolderError(`${paths.work} is not a folder (a file or a symbolic link), but the action reserves that name for its working folder. Remove it, then run again.`)
+    throw new OutputFolderError(
+      `${paths.work} is not a folder (a file or a symbolic link), but the action reserves that name for its working folder. Remove it, then run again.`
+    )
   }
   const transaction = readTransaction(paths)
   if (transaction?.committed) {
@@ -273,10 +279,15 @@ async function createMissingFolders(outputDir: string): Promise<number> {
   try {
     for (const folder of missing.reverse()) await mkdir(folder)
   } catch (error) {
-    throw new OutputFolderError(`Cannot create the output folder ${outputDir}: ${messageOf(error)}. Check output-path and the folders above it.`, { cause: error })
+    throw new OutputFolderError(`Cannot create the output folder ${outputDir}: ${messageOf(error)}. Check output-path and the folders above it.`, {
+      cause: error
+    })
   }
   const found = await statIfExists(outputDir)
-  if (found === undefined || !found.isDirectory()) throw new OutputFolderError(`The output folder ${outputDir} is not a folder (a file, or a link to nothing). Choose another output-path, or remove what is there.`)
+  if (found === undefined || !found.isDirectory())
+    throw new OutputFolderError(
+      `The output folder ${outputDir} is not a folder (a file, or a link to nothing). Choose another output-path, or remove what is there.`
+    )
   return missing.length
 }
 

@@ -66,7 +66,8 @@ function content(inputs: ActionInputs, outcome: Outcome, context: RunContext): s
     case 'backend':
       return [heading(outcome, `Backend job ${code(inputs.jobId)} ${outcome.status ?? outcome.result}`), '', ...failure(outcome), ...table(outcome, [])]
     default: {
-      const what = inputs.jobType === 'deploy' ? `Deploy to ${code(inputs.branch)}` : `${inputs.jobType === 'retry' ? 'Retry' : 'Release'} of ${code(inputs.branch)}`
+      const what =
+        inputs.jobType === 'deploy' ? `Deploy to ${code(inputs.branch)}` : `${inputs.jobType === 'retry' ? 'Retry' : 'Release'} of ${code(inputs.branch)}`
       const commit = inputs.jobType === 'release' && inputs.commitId ? inputs.commitId : (context.pullRequest?.headSha ?? context.sha)
       const rows: Array<[string, string]> = []
       if (outcome.siteUrl) rows.push(['Site', `[${outcome.siteUrl}](${outcome.siteUrl})`])
@@ -78,12 +79,19 @@ function content(inputs: ActionInputs, outcome: Outcome, context: RunContext): s
 
 function deletedBranch(appId: string, branch: string, outcome: Outcome): string[] {
   if (outcome.result !== 'succeeded') return [heading(outcome, `Removing the preview ${code(branch)} ${outcome.result}`), '', ...failure(outcome)]
-  const what = outcome.status === 'NOT_FOUND' ? `No branch ${code(branch)} was left to delete in app ${code(appId)}.` : `Branch ${code(branch)} of app ${code(appId)} was deleted, and its site with it.`
+  const what =
+    outcome.status === 'NOT_FOUND'
+      ? `No branch ${code(branch)} was left to delete in app ${code(appId)}.`
+      : `Branch ${code(branch)} of app ${code(appId)} was deleted, and its site with it.`
   return ['### 🗑️ Preview removed', '', what]
 }
 
 function codegen(folder: string, outcome: Outcome): string[] {
-  const lines = [heading(outcome, `UI components ${outcome.result === 'succeeded' ? 'regenerated' : outcome.result} in ${code(folder)}`), '', ...failure(outcome)]
+  const lines = [
+    heading(outcome, `UI components ${outcome.result === 'succeeded' ? 'regenerated' : outcome.result} in ${code(folder)}`),
+    '',
+    ...failure(outcome)
+  ]
   if (outcome.files) {
     // The file table's own heading says what changed, or that nothing did.
     lines.push(...fileSections(outcome.files).map(line => line.replace(/^### /, '#### ')))

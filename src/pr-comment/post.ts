@@ -89,7 +89,7 @@ function explain(error: unknown): string {
       if (/rate limit/i.test(message)) return `GitHub's API rate limit was reached (${status} ${message}); the next run writes the comment.`
       return (
         `GitHub answered 403 (${message}): the token may not write to pull requests. Give the job \`permissions: pull-requests: write\`; ` +
-        "a pull request from a fork gets a read-only token, so no comment can be written for it."
+        'a pull request from a fork gets a read-only token, so no comment can be written for it.'
       )
     case 404:
       return `GitHub answered 404 (${message}): the token cannot see this repository or pull request. Give the job \`permissions: pull-requests: write\`, or a 'github-token' with access to the repository.`

@@ -110,7 +110,9 @@ function withDownloadRetries<T>(s: TransportSettings, opts: DownloadOptions, run
     {
       doing: `Downloading ${opts.what}`,
       gaveUp: (reason, attempts) =>
-        new DownloadError(`Could not download ${opts.what}: ${reason}, on all ${attempts} attempts. The file host seems to be having trouble; re-run the step later.`)
+        new DownloadError(
+          `Could not download ${opts.what}: ${reason}, on all ${attempts} attempts. The file host seems to be having trouble; re-run the step later.`
+        )
     },
     run
   )
@@ -209,21 +211,14 @@ async function openResponse(
     }
     if (next.protocol !== current.protocol) {
       throw new DownloadError(
-        `Refusing a redirect of ${what} from ${current.protocol.slice(0, -1)} to ${next.protocol.slice(0, -1)}: ` +
-          'a presigned download must keep its scheme.'
+        `Refusing a redirect of ${what} from ${current.protocol.slice(0, -1)} to ${next.protocol.slice(0, -1)}: ` + 'a presigned download must keep its scheme.'
       )
     }
     current = acceptUrl(s, next.href, what, DOWNLOAD_URL)
   }
 }
 
-function request(
-  s: TransportSettings,
-  url: URL,
-  signal: AbortSignal,
-  onActivity: () => void,
-  range?: ByteRange
-): Promise<http.IncomingMessage> {
+function request(s: TransportSettings, url: URL, signal: AbortSignal, onActivity: () => void, range?: ByteRange): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { 'user-agent': USER_AGENT }
     if (range !== undefined) headers.range = 'suffix' in range ? `bytes=-${range.suffix}` : `bytes=${range.start}-${range.end - 1}`
@@ -259,7 +254,11 @@ function checkRangeResponse(response: http.IncomingMessage, range: ByteRange, op
   const encoding = (response.headers['content-encoding'] ?? 'identity').trim().toLowerCase()
   const got = match ? { start: Number(match[1]), end: Number(match[2]) + 1, total: Number(match[3]) } : undefined
   const expected =
-    got === undefined ? false : 'suffix' in range ? got.end === got.total && got.total - got.start === Math.min(range.suffix, got.total) : got.start === range.start && got.end === Math.min(range.end, got.total)
+    got === undefined
+      ? false
+      : 'suffix' in range
+        ? got.end === got.total && got.total - got.start === Math.min(range.suffix, got.total)
+        : got.start === range.start && got.end === Math.min(range.end, got.total)
   if (!expected || (encoding !== 'identity' && encoding !== '')) {
     response.destroy()
     throw new RangeNotSupportedError(status)
@@ -290,9 +289,7 @@ function checkResponse(response: http.IncomingMessage, opts: DownloadOptions): T
     )
   }
   if (status === 404) {
-    throw new DownloadError(
-      `The file host has no ${opts.what} (404 Not Found); the job's files may have been removed. Re-run the step.`
-    )
+    throw new DownloadError(`The file host has no ${opts.what} (404 Not Found); the job's files may have been removed. Re-run the step.`)
   }
   if (status === 429 || status >= 500) {
     throw new RetryableFailure(`the file host answered HTTP ${status}`, retryAfterMs(response.headers['retry-after']))
@@ -343,9 +340,7 @@ function tooLarge(opts: DownloadOptions, size: string): UnsafeContentError {
 function classify(error: unknown, what: string): Error {
   if (error instanceof RetryableFailure || error instanceof ActionError || error instanceof RangeNotSupportedError) return error
   if (error instanceof SinkError) {
-    return new DownloadError(
-      `Could not write ${what} to disk (${describeError(error.original)}). Check the free space and permissions of the workspace.`
-    )
+    return new DownloadError(`Could not write ${what} to disk (${describeError(error.original)}). Check the free space and permissions of the workspace.`)
   }
   return networkFailure(error) ?? new DownloadError(`Could not download ${what}: ${describeError(error)}. Re-run the step.`)
 }

@@ -103,10 +103,7 @@ export function proxySecrets(settings: ProxySettings | undefined): string[] {
  * Agents for http and https targets that honour the settings (plain node agents when there are
  * none). Both are destroyed by their owner (the downloader, the SDK's request handler).
  */
-export function createProxyAgents(
-  settings: ProxySettings | undefined,
-  options: ProxyAgentOptions = {}
-): { 'http:': http.Agent; 'https:': https.Agent } {
+export function createProxyAgents(settings: ProxySettings | undefined, options: ProxyAgentOptions = {}): { 'http:': http.Agent; 'https:': https.Agent } {
   if (!settings) return { 'http:': new http.Agent(options), 'https:': new https.Agent(options) }
   return { 'http:': new ProxyHttpAgent(settings, options), 'https:': new ProxyHttpsAgent(settings, options) }
 }

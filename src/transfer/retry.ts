@@ -58,12 +58,7 @@ export interface RetryWording {
  * `s.attempts` times; waits with full-jitter exponential backoff between attempts (at least a
  * server's Retry-After, at most BACKOFF_CAP_MS). The signal's reason wins over any failure.
  */
-export async function withRetries<T>(
-  s: RetrySettings,
-  signal: AbortSignal | undefined,
-  wording: RetryWording,
-  attempt: (n: number) => Promise<T>
-): Promise<T> {
+export async function withRetries<T>(s: RetrySettings, signal: AbortSignal | undefined, wording: RetryWording, attempt: (n: number) => Promise<T>): Promise<T> {
   for (let n = 1; ; n++) {
     signal?.throwIfAborted()
     try {

@@ -13,16 +13,7 @@ import * as https from 'node:https'
 import { ActionError, UploadError, quote } from '../errors.js'
 import { UPLOAD_ATTEMPTS, UPLOAD_CONTINUE_TIMEOUT_MS } from './limits.js'
 import { describeError, idleTimer, networkFailure, RetryableFailure, retryAfterMs, withoutUrls, withRetries } from './retry.js'
-import {
-  acceptUrl,
-  closeAgents,
-  type TransportOptions,
-  type TransportSettings,
-  transportSettings,
-  type UrlWording,
-  USER_AGENT,
-  viaProxy
-} from './transport.js'
+import { acceptUrl, closeAgents, type TransportOptions, type TransportSettings, transportSettings, type UrlWording, USER_AGENT, viaProxy } from './transport.js'
 import type { UploadOptions, UploadResult, Uploader } from './types.js'
 
 const UPLOAD_URL: UrlWording = { verb: 'upload', preposition: 'to', error: UploadError }
@@ -90,7 +81,9 @@ async function putFile(s: Settings, url: string, file: string, opts: UploadOptio
     {
       doing: `Uploading ${opts.what}`,
       gaveUp: (reason, tries) =>
-        new UploadError(`Could not upload ${opts.what}: ${reason}, on all ${tries} attempts. The upload host seems to be having trouble; re-run the step later.`)
+        new UploadError(
+          `Could not upload ${opts.what}: ${reason}, on all ${tries} attempts. The upload host seems to be having trouble; re-run the step later.`
+        )
     },
     n => {
       attempts = n

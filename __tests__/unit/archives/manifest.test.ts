@@ -50,9 +50,7 @@ describe('parseCodegenManifest', () => {
 
   it('says which entry is not an object, or has no file name', () => {
     expect(() => parseCodegenManifest(json({ Output: [entry('a.js'), 'b.js'] }), CODEGEN_LIMITS)).toThrow(/entry 2 of "Output" is not an object/)
-    expect(() => parseCodegenManifest(json({ Output: [entry('a.js'), { downloadUrl: 'https://x/y' }] }), CODEGEN_LIMITS)).toThrow(
-      /entry 2 has no "fileName"/
-    )
+    expect(() => parseCodegenManifest(json({ Output: [entry('a.js'), { downloadUrl: 'https://x/y' }] }), CODEGEN_LIMITS)).toThrow(/entry 2 has no "fileName"/)
   })
 
   it('refuses more entries than maxFiles, and a manifest larger than maxDocumentBytes', () => {
@@ -93,12 +91,8 @@ describe('parseCodegenManifest', () => {
   })
 
   it('checks every name before anything is downloaded: hostile names and clashes', () => {
-    expect(() => parseCodegenManifest(json({ Output: [entry('a.js'), entry('../../.github/workflows/x.yml')] }), CODEGEN_LIMITS)).toThrow(
-      UnsafeContentError
-    )
-    expect(() => parseCodegenManifest(json({ Output: [entry('Button.jsx'), entry('Button.jsx')] }), CODEGEN_LIMITS)).toThrow(
-      /two files with this name/
-    )
+    expect(() => parseCodegenManifest(json({ Output: [entry('a.js'), entry('../../.github/workflows/x.yml')] }), CODEGEN_LIMITS)).toThrow(UnsafeContentError)
+    expect(() => parseCodegenManifest(json({ Output: [entry('Button.jsx'), entry('Button.jsx')] }), CODEGEN_LIMITS)).toThrow(/two files with this name/)
     expect(() => parseCodegenManifest(json({ Output: [entry('Button.jsx'), entry('BUTTON.jsx')] }), CODEGEN_LIMITS)).toThrow(/same file as/)
     expect(() => parseCodegenManifest(json({ Output: [entry('ui'), entry('ui/Button.jsx')] }), CODEGEN_LIMITS)).toThrow(/also a file/)
   })
@@ -148,7 +142,9 @@ describe('stageCodegenManifest', () => {
   })
 
   function manifestOf(names: string[]): Buffer {
-    return json({ Output: names.map((name) => ({ fileName: name, schemaName: name, downloadUrl: server.url(`/files/${encodeURIComponent(name)}`), error: null })) })
+    return json({
+      Output: names.map(name => ({ fileName: name, schemaName: name, downloadUrl: server.url(`/files/${encodeURIComponent(name)}`), error: null }))
+    })
   }
 
   it('downloads every file into staging.root, folders included, and registers each', async () => {
@@ -159,7 +155,7 @@ describe('stageCodegenManifest', () => {
     expect(await staging.written()).toEqual([...names].sort())
     expect(staged).toHaveLength(40)
     expect([...staging.files].sort((a, b) => a.path.localeCompare(b.path))).toEqual([...staged].sort((a, b) => a.path.localeCompare(b.path)))
-    const form = staged.find((f) => f.path === 'forms/Form0.jsx')
+    const form = staged.find(f => f.path === 'forms/Form0.jsx')
     expect(form).toEqual({ path: 'forms/Form0.jsx', bytes: contents.get('forms/Form0.jsx')?.length, sha256: sha(contents.get('forms/Form0.jsx') ?? '') })
     expect(await readFile(path.join(staging.root, 'forms', 'Form0.jsx'), 'utf8')).toBe(contents.get('forms/Form0.jsx'))
   })
@@ -204,7 +200,7 @@ describe('stageCodegenManifest', () => {
     const controller = new AbortController()
     const reason = new Error('deadline reached')
     const pending = stageCodegenManifest(manifest, staging, downloader, { limits: CODEGEN_LIMITS, signal: controller.signal })
-    while (server.requests.length === 0) await new Promise((r) => setTimeout(r, 5))
+    while (server.requests.length === 0) await new Promise(r => setTimeout(r, 5))
     controller.abort(reason)
     expect(await errorOf(pending)).toBe(reason)
   })
@@ -219,8 +215,8 @@ describe('stageCodegenManifest', () => {
       toBuffer: async () => Buffer.alloc(0)
     }
     const manifest = parseCodegenManifest(json({ Output: [entry('a.js'), entry('b.js')] }), CODEGEN_LIMITS)
-    await stageCodegenManifest(manifest, staging, fake, { limits: CODEGEN_LIMITS  })
-    expect(recorded.map((o) => o.exclusive)).toEqual([true, true])
-    expect(recorded.every((o) => o.maxBytes === CODEGEN_LIMITS.maxTotalBytes)).toBe(true)
+    await stageCodegenManifest(manifest, staging, fake, { limits: CODEGEN_LIMITS })
+    expect(recorded.map(o => o.exclusive)).toEqual([true, true])
+    expect(recorded.every(o => o.maxBytes === CODEGEN_LIMITS.maxTotalBytes)).toBe(true)
   })
 })

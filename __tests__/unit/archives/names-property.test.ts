@@ -19,14 +19,75 @@ const RUNS = Number(process.env.NAMES_RUNS ?? 2_000)
 
 /** Pieces that break path handling somewhere, and ordinary ones so that some names are accepted. */
 const PIECES = [
-  '..', '.', '', '...', 'a', 'B', 'Button.jsx', 'forms', '.git', '.GIT', 'GIT~1', 'git', '.gitignore',
-  'CON', 'con.txt', 'lpt1', 'COM\u00b9', 'aux .js', 'x ', 'x.', ' x', '~', '%2e%2e', '%2f',
-  'C:', 'c:x', ':', 'a:b', '*', '?', '<', '|', '"',
-  '\\', '\\\\', '/', '//', '\u0000', '\n', '\r', '\u001b', '\u007f', '\u0085',
-  '\u200c', '\u200d', '\u202e', '\ufeff', '\ud800', '\udc00',
-  '\u00e9', 'e\u0301', '\u00df', 'SS', 'ss', '\u212a', 'K', 'k', '\u0130', 'i\u0307', '\u00c5', '\u212b',
-  '\uff0e\uff0e', '\u2024\u2024', '\u2215', '\u29f8',
-  '.amplify-job-action.json', '.amplify-job-action.work', 'a'.repeat(255), '\u00e9'.repeat(128)
+  '..',
+  '.',
+  '',
+  '...',
+  'a',
+  'B',
+  'Button.jsx',
+  'forms',
+  '.git',
+  '.GIT',
+  'GIT~1',
+  'git',
+  '.gitignore',
+  'CON',
+  'con.txt',
+  'lpt1',
+  'COM\u00b9',
+  'aux .js',
+  'x ',
+  'x.',
+  ' x',
+  '~',
+  '%2e%2e',
+  '%2f',
+  'C:',
+  'c:x',
+  ':',
+  'a:b',
+  '*',
+  '?',
+  '<',
+  '|',
+  '"',
+  '\\',
+  '\\\\',
+  '/',
+  '//',
+  '\u0000',
+  '\n',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u200c',
+  '\u200d',
+  '\u202e',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '\u00e9',
+  'e\u0301',
+  '\u00df',
+  'SS',
+  'ss',
+  '\u212a',
+  'K',
+  'k',
+  '\u0130',
+  'i\u0307',
+  '\u00c5',
+  '\u212b',
+  '\uff0e\uff0e',
+  '\u2024\u2024',
+  '\u2215',
+  '\u29f8',
+  '.amplify-job-action.json',
+  '.amplify-job-action.work',
+  'a'.repeat(255),
+  '\u00e9'.repeat(128)
 ]
 
 const piece = fc.oneof(
@@ -129,7 +190,14 @@ describe('NameSet', () => {
         const files = claimed.map(folded)
         expect(new Set(files).size).toBe(files.length)
         // No accepted file is also a folder of another (a and a/b), in any case or spelling.
-        const folders = new Set(claimed.flatMap(name => name.split('/').slice(0, -1).map((_, i, all) => folded(all.slice(0, i + 1).join('/')))))
+        const folders = new Set(
+          claimed.flatMap(name =>
+            name
+              .split('/')
+              .slice(0, -1)
+              .map((_, i, all) => folded(all.slice(0, i + 1).join('/')))
+          )
+        )
         for (const file of files) expect(folders.has(file)).toBe(false)
       }),
       { numRuns: RUNS }

@@ -69,7 +69,7 @@ describe('safeRelativePath', () => {
     expect(() => safeRelativePath(name)).toThrow(why)
   })
 
-  it.each(accepted)('accepts %j unchanged', (name) => {
+  it.each(accepted)('accepts %j unchanged', name => {
     expect(safeRelativePath(name)).toBe(name)
   })
 

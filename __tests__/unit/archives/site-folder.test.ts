@@ -139,7 +139,9 @@ describe('listSiteFolder: index.html', () => {
     const listing = await list()
     expect(listing.hasRootIndex).toBe(false)
     expect(listing.indexFolder).toBeUndefined()
-    expect(missingIndexWarning(listing, 'dist')).toMatch(/^No index\.html in dist or any folder below it: .*'source' is the folder the build writes the site into/)
+    expect(missingIndexWarning(listing, 'dist')).toMatch(
+      /^No index\.html in dist or any folder below it: .*'source' is the folder the build writes the site into/
+    )
   })
 })
 
@@ -151,13 +153,20 @@ describe('listSiteFolder: refusals', () => {
     await expectRefused(InputError, /^Input 'source': "dist" is not a folder\./)
     await rm(site)
     await mkdir(path.join(site, 'empty', 'sub'), { recursive: true })
-    const message = await expectRefused(InputError, /^Input 'source': "dist" holds no files \(empty folders are not deployed\)\. Build the site before this step/)
+    const message = await expectRefused(
+      InputError,
+      /^Input 'source': "dist" holds no files \(empty folders are not deployed\)\. Build the site before this step/
+    )
     expect(message).toMatch(/set 'source' to the folder the build writes it into/)
   })
 
   it('refuses a .git folder at the root or deeper, and a .git file', async () => {
     await files({ 'index.html': 'x', '.git/HEAD': 'ref: refs/heads/main' })
-    await expectRefused(UnsafeContentError, /^Refusing to deploy "dist": it holds a \.git folder, "dist\/\.git", and deploying it would publish the repository/, /Point 'source' at the folder/)
+    await expectRefused(
+      UnsafeContentError,
+      /^Refusing to deploy "dist": it holds a \.git folder, "dist\/\.git", and deploying it would publish the repository/,
+      /Point 'source' at the folder/
+    )
     await rm(path.join(site, '.git'), { recursive: true })
     await files({ 'vendor/lib/.GIT/config': '[core]' })
     await expectRefused(UnsafeContentError, /it holds a \.git folder, "dist\/vendor\/lib\/\.GIT"/)
@@ -168,11 +177,13 @@ describe('listSiteFolder: refusals', () => {
 
   it('refuses a symlink that resolves outside the folder, to a file or a folder', async () => {
     await files({ 'index.html': 'x' })
-    await files({ 'credentials': 'secret' }, base)
+    await files({ credentials: 'secret' }, base)
     await symlink('../credentials', path.join(site, 'creds.txt'))
     await expectRefused(
       UnsafeContentError,
-      new RegExp(`^Refusing to deploy "dist": "dist/creds.txt" is a symbolic link to "${escape(path.join(await realpath(base), 'credentials'))}", outside the folder, and deploying it could publish files of the runner`),
+      new RegExp(
+        `^Refusing to deploy "dist": "dist/creds.txt" is a symbolic link to "${escape(path.join(await realpath(base), 'credentials'))}", outside the folder, and deploying it could publish files of the runner`
+      ),
       /Replace the link with a copy of what it should publish, or remove it\./
     )
     await rm(path.join(site, 'creds.txt'))
@@ -182,7 +193,7 @@ describe('listSiteFolder: refusals', () => {
   })
 
   it('refuses a symlink through another symlink that ends outside', async () => {
-    await files({ 'index.html': 'x', 'secret': 's' }, base)
+    await files({ 'index.html': 'x', secret: 's' }, base)
     await symlink('secret', path.join(base, 'hop'))
     await files({ 'index.html': 'x' })
     await symlink('../hop', path.join(site, 'looks-inside'))
@@ -192,7 +203,10 @@ describe('listSiteFolder: refusals', () => {
   it('refuses a dangling symlink and a symlink loop', async () => {
     await files({ 'index.html': 'x' })
     await symlink('missing.js', path.join(site, 'app.js'))
-    await expectRefused(UnsafeContentError, /"dist\/app\.js" is a symbolic link to something that does not exist\. Remove the link, or create what it points to/)
+    await expectRefused(
+      UnsafeContentError,
+      /"dist\/app\.js" is a symbolic link to something that does not exist\. Remove the link, or create what it points to/
+    )
     await rm(path.join(site, 'app.js'))
     await symlink('b', path.join(site, 'a'))
     await symlink('a', path.join(site, 'b'))
@@ -202,7 +216,10 @@ describe('listSiteFolder: refusals', () => {
   it('refuses a folder symlink to an ancestor, and two folder symlinks that lead to each other', async () => {
     await files({ 'index.html': 'x', 'docs/a.html': 'a' })
     await symlink('..', path.join(site, 'docs', 'up'))
-    await expectRefused(UnsafeContentError, /"dist\/docs\/up" is a symbolic link to "dist", a folder that holds the link itself, so the site would never end\. Remove the link\./)
+    await expectRefused(
+      UnsafeContentError,
+      /"dist\/docs\/up" is a symbolic link to "dist", a folder that holds the link itself, so the site would never end\. Remove the link\./
+    )
     await rm(path.join(site, 'docs', 'up'))
     await files({ 'b/b.html': 'b' })
     await symlink('../b', path.join(site, 'docs', 'to-b'))
@@ -213,7 +230,10 @@ describe('listSiteFolder: refusals', () => {
   it('refuses a named pipe and a socket', async () => {
     await files({ 'index.html': 'x' })
     execFileSync('mkfifo', [path.join(site, 'pipe')])
-    await expectRefused(UnsafeContentError, /^Refusing to deploy "dist": "dist\/pipe" is a named pipe \(FIFO\), not a regular file\. Only files and folders can be deployed/)
+    await expectRefused(
+      UnsafeContentError,
+      /^Refusing to deploy "dist": "dist\/pipe" is a named pipe \(FIFO\), not a regular file\. Only files and folders can be deployed/
+    )
     await rm(path.join(site, 'pipe'))
     const server = net.createServer()
     await new Promise<void>(resolve => server.listen(path.join(site, 'app.sock'), resolve))
@@ -230,7 +250,10 @@ describe('listSiteFolder: refusals', () => {
     execFileSync('mkfifo', [path.join(site, 'private', 'pipe')])
     await symlink('private/pipe', path.join(site, 'data.json'))
     // Either the pipe itself or the link to it is met first; both are refused with what they are.
-    await expectRefused(UnsafeContentError, /"dist\/(data\.json" is a symbolic link to a named pipe|private\/pipe" is a named pipe) \(FIFO\), not a regular file/)
+    await expectRefused(
+      UnsafeContentError,
+      /"dist\/(data\.json" is a symbolic link to a named pipe|private\/pipe" is a named pipe) \(FIFO\), not a regular file/
+    )
   })
 
   it.each([
@@ -241,7 +264,12 @@ describe('listSiteFolder: refusals', () => {
     ['.amplify-job-action.json', /reserved for the action's own bookkeeping/]
   ])('refuses the name %j with the rule it breaks', async (name, why) => {
     await files({ 'index.html': 'x', [name]: 'content' })
-    await expectRefused(UnsafeContentError, /^Refusing to deploy "dist": the file ".*" has a name that is not safe in a zip \(/, why, /Rename the file in the build, or remove it from the folder\./)
+    await expectRefused(
+      UnsafeContentError,
+      /^Refusing to deploy "dist": the file ".*" has a name that is not safe in a zip \(/,
+      why,
+      /Rename the file in the build, or remove it from the folder\./
+    )
   })
 
   it('refuses a name that is not valid UTF-8', async () => {

@@ -69,7 +69,8 @@ afterEach(async () => {
   await staging.remove()
 })
 
-const stream = (): Promise<StagedFile[] | undefined> => stageZipStreaming(server.url('/artifacts.zip'), staging, downloader, { limits: ARTIFACT_LIMITS, what: WHAT })
+const stream = (): Promise<StagedFile[] | undefined> =>
+  stageZipStreaming(server.url('/artifacts.zip'), staging, downloader, { limits: ARTIFACT_LIMITS, what: WHAT })
 
 /** What zip.ts makes of the same archive unpacked from a file. */
 async function fromDisk(zip: Buffer): Promise<StagedFile[]> {
@@ -111,12 +112,18 @@ describe('stageZipStreaming', () => {
     expect(byPath(staging.files)).toEqual(byPath(staged!))
     expect(await staging.written()).toEqual(['assets/app.js', 'assets/more-noise.bin', 'assets/noise.bin', 'empty.txt', 'index.html'])
     expect(await readFile(path.join(staging.root, 'assets/app.js'), 'utf8')).toBe('export const a = 1;\n'.repeat(20_000))
-    expect(ranges).toEqual([`bytes=-${TAIL_BYTES}`, `bytes=0-${centralDirectoryOffset(archive.subarray(-TAIL_BYTES), { start: archive.length - TAIL_BYTES, end: archive.length, total: archive.length })! - 1}`])
+    expect(ranges).toEqual([
+      `bytes=-${TAIL_BYTES}`,
+      `bytes=0-${centralDirectoryOffset(archive.subarray(-TAIL_BYTES), { start: archive.length - TAIL_BYTES, end: archive.length, total: archive.length })! - 1}`
+    ])
     expect(await readdir(staging.scratch)).toEqual([])
   })
 
   it('takes a small archive from the end fetched first: one request', async () => {
-    archive = await yazlZip([{ name: 'index.html', data: '<html>' }, { name: 'robots.txt', data: 'User-agent: *' }])
+    archive = await yazlZip([
+      { name: 'index.html', data: '<html>' },
+      { name: 'robots.txt', data: 'User-agent: *' }
+    ])
     expect(byPath((await stream())!)).toEqual(byPath(await fromDisk(archive)))
     expect(ranges).toEqual([`bytes=-${TAIL_BYTES}`])
   })
@@ -124,7 +131,9 @@ describe('stageZipStreaming', () => {
   it('fetches a central directory larger than the tail before the entries', async () => {
     // 200 entries with paths of about 900 bytes: a central directory of about 190 KB.
     const folders = ['a', 'b', 'c', 'd'].map(letter => letter.repeat(220)).join('/')
-    archive = await yazlZip(Array.from({ length: 200 }, (_, i) => ({ name: `${folders}/chunk-${String(i).padStart(3, '0')}.js`, data: `export default ${i}\n` })))
+    archive = await yazlZip(
+      Array.from({ length: 200 }, (_, i) => ({ name: `${folders}/chunk-${String(i).padStart(3, '0')}.js`, data: `export default ${i}\n` }))
+    )
     const staged = await stream()
     expect(staged).toHaveLength(200)
     expect(byPath(staged!)).toEqual(byPath(await fromDisk(archive)))
@@ -157,7 +166,10 @@ describe('stageZipStreaming', () => {
   })
 
   it('returns undefined for entries that share their data, which only a file can give', async () => {
-    const zip = rawZip([{ name: 'a.txt', data: 'aaaa' }, { name: 'b.txt', data: 'bbbb' }])
+    const zip = rawZip([
+      { name: 'a.txt', data: 'aaaa' },
+      { name: 'b.txt', data: 'bbbb' }
+    ])
     // Point the second central directory entry at the first entry's local header.
     const second = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
     zip.writeUInt32LE(0, second + 42)
@@ -210,7 +222,9 @@ describe('stageZipStreaming', () => {
     const controller = new AbortController()
     const reason = new Error('cancelled')
     staging.abortOnAdd(controller, reason)
-    const error = await errorOf(stageZipStreaming(server.url('/artifacts.zip'), staging, downloader, { limits: ARTIFACT_LIMITS, what: WHAT, signal: controller.signal }))
+    const error = await errorOf(
+      stageZipStreaming(server.url('/artifacts.zip'), staging, downloader, { limits: ARTIFACT_LIMITS, what: WHAT, signal: controller.signal })
+    )
     expect(error).toBe(reason)
     expect(await staging.written()).toEqual(staging.files.map(file => file.path).sort())
   })

@@ -48,7 +48,28 @@ const sha = (data: Buffer | string): string => createHash('sha256').update(data)
 
 /** Lines of source-like text from a seeded generator: words of a small vocabulary, not one byte repeated. */
 function sourceLines(bytes: number, seed: number): Buffer {
-  const words = ['const', 'function', 'return', 'export', 'import', 'this', 'props', 'state', 'value', 'render', '=>', '{', '}', '(', ')', ';', 'div', 'className', 'await', 'async']
+  const words = [
+    'const',
+    'function',
+    'return',
+    'export',
+    'import',
+    'this',
+    'props',
+    'state',
+    'value',
+    'render',
+    '=>',
+    '{',
+    '}',
+    '(',
+    ')',
+    ';',
+    'div',
+    'className',
+    'await',
+    'async'
+  ]
   let state = seed >>> 0 || 1
   const next = (): number => {
     state ^= state << 13
@@ -385,7 +406,12 @@ describe('writeZip: zip64', () => {
     expect(await unpack(zip)).toEqual(expectedSums(files, contents))
     expect(unzipTest(zip)).toMatch(/No errors detected in compressed data/)
     const python = pythonRead(zip)
-    expect(python).toEqual({ bad: null, names: files.map(file => file.name), methods: [STORED, DEFLATED, STORED, DEFLATED, DEFLATED], sizes: files.map(file => file.size) })
+    expect(python).toEqual({
+      bad: null,
+      names: files.map(file => file.name),
+      methods: [STORED, DEFLATED, STORED, DEFLATED, DEFLATED],
+      sizes: files.map(file => file.size)
+    })
 
     const { entries, entryCount } = await inspect(zip)
     expect(entryCount).toBe(5)
@@ -431,7 +457,11 @@ describe('writeZip: zip64', () => {
     const { files } = await makeSite({ 'a.txt': 'a', 'b.txt': 'b' })
     const { zip, summary } = await zipOf(files)
     expect(summary.zip64).toBe(false)
-    expect(endRecords(await readFile(zip))).toEqual({ classic: { entries: 2, size: expect.any(Number), offset: expect.any(Number) }, zip64: undefined, zip64RecordAt: undefined })
+    expect(endRecords(await readFile(zip))).toEqual({
+      classic: { entries: 2, size: expect.any(Number), offset: expect.any(Number) },
+      zip64: undefined,
+      zip64RecordAt: undefined
+    })
   })
 })
 
@@ -455,7 +485,11 @@ function endRecords(zip: Buffer): {
   const record = Number(zip.readBigUInt64LE(locator + 8))
   expect(zip.readUInt32LE(record)).toBe(0x06064b50)
   expect(record + 56).toBe(locator)
-  const zip64 = { entries: Number(zip.readBigUInt64LE(record + 32)), size: Number(zip.readBigUInt64LE(record + 40)), offset: Number(zip.readBigUInt64LE(record + 48)) }
+  const zip64 = {
+    entries: Number(zip.readBigUInt64LE(record + 32)),
+    size: Number(zip.readBigUInt64LE(record + 40)),
+    offset: Number(zip.readBigUInt64LE(record + 48))
+  }
   expect(Number(zip.readBigUInt64LE(record + 24))).toBe(zip64.entries)
   return { classic, zip64, zip64RecordAt: record }
 }
@@ -535,7 +569,9 @@ describe('writeZip: cancellation and errors', () => {
     const { files } = await makeSite({ 'a.bin': randomBytes(5_000), 'b.bin': randomBytes(5_000) })
     const error = await errorOf(zipOf(files, { maxBytes: 8_000, label: 'dist' }))
     expect(error).toBeInstanceOf(UnsafeContentError)
-    expect(error.message).toMatch(/^Refusing to deploy "dist": its zip is larger than 8000 bytes, more than Amplify Hosting accepts for a manual deployment\. Leave large media out/)
+    expect(error.message).toMatch(
+      /^Refusing to deploy "dist": its zip is larger than 8000 bytes, more than Amplify Hosting accepts for a manual deployment\. Leave large media out/
+    )
     const fits = await zipOf(files, { maxBytes: 10_500 })
     expect(fits.summary.bytes).toBeLessThanOrEqual(10_500)
   })

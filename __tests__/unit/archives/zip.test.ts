@@ -79,10 +79,7 @@ describe('extractZip: entry kinds', () => {
   })
 
   it('refuses a symbolic link even when the archive claims a non-unix origin', async () => {
-    await expectRefused(
-      rawZip([{ name: 'link', data: '../x', versionMadeBy: 0x0014, externalAttributes: (0o120777 << 16) >>> 0 }]),
-      /symbolic link/
-    )
+    await expectRefused(rawZip([{ name: 'link', data: '../x', versionMadeBy: 0x0014, externalAttributes: (0o120777 << 16) >>> 0 }]), /symbolic link/)
   })
 
   it.each([
@@ -129,10 +126,7 @@ describe('extractZip: sizes', () => {
   })
 
   it('refuses a deflated entry that inflates to more than it declares', async () => {
-    const message = await expectRefused(
-      rawZip([{ name: 'liar.bin', data: Buffer.alloc(100_000), method: 8, declaredSize: 1000 }]),
-      /"liar.bin"/
-    )
+    const message = await expectRefused(rawZip([{ name: 'liar.bin', data: Buffer.alloc(100_000), method: 8, declaredSize: 1000 }]), /"liar.bin"/)
     expect(message).toMatch(/too many bytes|more bytes than it declares/)
   })
 
@@ -152,7 +146,7 @@ describe('extractZip: sizes', () => {
     const limits = { ...CODEGEN_LIMITS, maxFiles: 3 }
     // The end record claims 50,000 entries; there is no central directory behind it at all.
     await expectRefused(rawZip([], { declaredEntryCount: 50_000 }), /50000 entries, more than the 3 allowed/, limits)
-    const four = await yazlZip(['a', 'b', 'c', 'd'].map((name) => ({ name, data: name })))
+    const four = await yazlZip(['a', 'b', 'c', 'd'].map(name => ({ name, data: name })))
     await expectRefused(four, /4 entries, more than the 3 allowed/, limits)
   })
 
@@ -175,21 +169,24 @@ describe('extractZip: names', () => {
   ]
 
   it.each(hostile)('refuses an entry named by %s', async (_label, name, why) => {
-    await expectRefused(rawZip([{ name: 'fine.js', data: 'ok' }, { name, data: 'evil' }]), why)
+    await expectRefused(
+      rawZip([
+        { name: 'fine.js', data: 'ok' },
+        { name, data: 'evil' }
+      ]),
+      why
+    )
   })
 
   it('decodes a name without the UTF-8 flag as CP437', async () => {
     // 0x82 is "é" in CP437; as latin1 it would be a C1 control character.
     const staged = await extract(rawZip([{ name: Buffer.from([0x63, 0x61, 0x66, 0x82, 0x2e, 0x6a, 0x73]), data: 'x' }]))
-    expect(staged.map((f) => f.path)).toEqual(['café.js'])
+    expect(staged.map(f => f.path)).toEqual(['café.js'])
   })
 
   it('refuses a traversal hidden in an Info-ZIP Unicode Path field', async () => {
     const raw = 'innocent.js'
-    await expectRefused(
-      rawZip([{ name: Buffer.from(raw, 'latin1'), data: 'evil', centralExtra: unicodePathField(raw, '../evil.js') }]),
-      /"\.\.\/evil\.js"/
-    )
+    await expectRefused(rawZip([{ name: Buffer.from(raw, 'latin1'), data: 'evil', centralExtra: unicodePathField(raw, '../evil.js') }]), /"\.\.\/evil\.js"/)
   })
 
   it.each([
@@ -197,11 +194,23 @@ describe('extractZip: names', () => {
     ['case twins', 'Button.jsx', 'button.jsx', /same file as/],
     ['file and folder', 'a', 'a/b.js', /also a file/]
   ])('refuses %s', async (_label, first, second, why) => {
-    await expectRefused(rawZip([{ name: first, data: '1' }, { name: second, data: '2' }]), why)
+    await expectRefused(
+      rawZip([
+        { name: first, data: '1' },
+        { name: second, data: '2' }
+      ]),
+      why
+    )
   })
 
   it('refuses a folder entry that clashes with a file', async () => {
-    await expectRefused(rawZip([{ name: 'x.js', data: '1' }, { name: 'X.JS/', externalAttributes: (0o040755 << 16) >>> 0 }]), /is a file/)
+    await expectRefused(
+      rawZip([
+        { name: 'x.js', data: '1' },
+        { name: 'X.JS/', externalAttributes: (0o040755 << 16) >>> 0 }
+      ]),
+      /is a file/
+    )
   })
 })
 
@@ -212,7 +221,18 @@ describe('extractZip: a second archive of the same job', () => {
     ['a file below one of its files', 'app', 'app/main.js']
   ])('refuses %s before writing any of it, naming the file', async (_label, earlier, later) => {
     await extract(rawZip([{ name: earlier, data: 'first' }]))
-    const error = await errorOf(extractZip(await writeZip(rawZip([{ name: 'other.js', data: 'x' }, { name: later, data: 'second' }])), staging, { limits: CODEGEN_LIMITS, what: 'artifact two.zip' }))
+    const error = await errorOf(
+      extractZip(
+        await writeZip(
+          rawZip([
+            { name: 'other.js', data: 'x' },
+            { name: later, data: 'second' }
+          ])
+        ),
+        staging,
+        { limits: CODEGEN_LIMITS, what: 'artifact two.zip' }
+      )
+    )
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(/^Refusing artifact two\.zip: it holds .*an earlier archive of this job holds the same file/)
     expect(await staging.written()).toEqual([earlier])
@@ -244,7 +264,7 @@ describe('extractZip: abort', () => {
     const controller = new AbortController()
     const reason = new Error('cancelled')
     staging.abortOnAdd(controller, reason)
-    const zip = await yazlZip(['a', 'b', 'c', 'd'].map((name) => ({ name, data: name })))
+    const zip = await yazlZip(['a', 'b', 'c', 'd'].map(name => ({ name, data: name })))
     expect(await errorOf(extract(zip, CODEGEN_LIMITS, controller.signal))).toBe(reason)
     expect(staging.files).toHaveLength(1)
     expect(await staging.written()).toHaveLength(1)

@@ -22,9 +22,8 @@ afterAll(async () => {
 })
 beforeEach(() => emulator.reset())
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const getJob = (jobId: string, c: AmplifyBackendClient = client) =>
-  c.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: jobId }))
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+const getJob = (jobId: string, c: AmplifyBackendClient = client) => c.send(new GetBackendJobCommand({ AppId: APP, BackendEnvironmentName: ENV, JobId: jobId }))
 
 const failure = (promise: Promise<unknown>) => errorOf<SdkError>(promise)
 
@@ -40,14 +39,18 @@ describe('GetBackendJob', () => {
     const done = await getJob('job-1')
     expect(done.Status).toBe('COMPLETED')
     expect(Number(done.UpdateTime) - Number(done.CreateTime)).toBe(80)
-    expect(emulator.callsOf('GetBackendJob').map((r) => [r.service, r.appId, r.status])).toEqual([
+    expect(emulator.callsOf('GetBackendJob').map(r => [r.service, r.appId, r.status])).toEqual([
       ['backend', APP, 200],
       ['backend', APP, 200]
     ])
   })
 
   it('on the read clock, answers each phase to its number of reads, however long between them', async () => {
-    emulator.setScenario({ backend: { statuses: [{ status: 'CREATED', forReads: 1 }, { status: 'IN_PROGRESS', forReads: 2 }, { status: 'PUSHING', forReads: 1 }, { status: 'COMPLETED' }] } })
+    emulator.setScenario({
+      backend: {
+        statuses: [{ status: 'CREATED', forReads: 1 }, { status: 'IN_PROGRESS', forReads: 2 }, { status: 'PUSHING', forReads: 1 }, { status: 'COMPLETED' }]
+      }
+    })
     const statuses = []
     for (let read = 0; read < 6; read++) {
       const job = await getJob('job-clock')

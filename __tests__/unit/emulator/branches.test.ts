@@ -99,7 +99,7 @@ describe('GetBranch', () => {
     expect((await getBranch('main')).branch).toMatchObject({ activeJobId: '2', totalNumberOfJobs: '2' })
   })
 
-  it('answers NotFoundException with the service\'s words for a branch the app does not have', async () => {
+  it("answers NotFoundException with the service's words for a branch the app does not have", async () => {
     const error = await failure(getBranch('develop'))
     expect([error.name, error.$metadata.httpStatusCode, error.message]).toEqual(['NotFoundException', 404, 'Branch develop not found.'])
   })
@@ -135,9 +135,20 @@ describe('GetBranch', () => {
 describe('CreateBranch', () => {
   it('creates a branch with its stage and tags, answers it, and GetBranch finds it', async () => {
     const created = await createBranch('pr-7', { stage: 'PULL_REQUEST', tags: { 'amplify-job-action': 'created' }, description: 'Preview of #7' })
-    expect(created.branch).toMatchObject({ branchName: 'pr-7', displayName: 'pr-7', stage: 'PULL_REQUEST', tags: { 'amplify-job-action': 'created' }, description: 'Preview of #7' })
+    expect(created.branch).toMatchObject({
+      branchName: 'pr-7',
+      displayName: 'pr-7',
+      stage: 'PULL_REQUEST',
+      tags: { 'amplify-job-action': 'created' },
+      description: 'Preview of #7'
+    })
     expect((await getBranch('pr-7')).branch).toMatchObject({ stage: 'PULL_REQUEST', tags: { 'amplify-job-action': 'created' }, totalNumberOfJobs: '0' })
-    expect(emulator.callsOf('CreateBranch')[0]?.body).toEqual({ branchName: 'pr-7', stage: 'PULL_REQUEST', tags: { 'amplify-job-action': 'created' }, description: 'Preview of #7' })
+    expect(emulator.callsOf('CreateBranch')[0]?.body).toEqual({
+      branchName: 'pr-7',
+      stage: 'PULL_REQUEST',
+      tags: { 'amplify-job-action': 'created' },
+      description: 'Preview of #7'
+    })
     expect((await getBranch('main')).branch?.branchName).toBe('main')
   })
 
@@ -147,9 +158,13 @@ describe('CreateBranch', () => {
     expect((await getBranch('feature/other')).branch?.displayName).toBe('other-preview')
   })
 
-  it('refuses a name the app has with the service\'s BadRequestException, and a display name another branch has', async () => {
+  it("refuses a name the app has with the service's BadRequestException, and a display name another branch has", async () => {
     const again = await failure(createBranch('main'))
-    expect([again.name, again.$metadata.httpStatusCode, again.message]).toEqual(['BadRequestException', 400, `Failed to create branch. The branch main already exists for the app ${APP}`])
+    expect([again.name, again.$metadata.httpStatusCode, again.message]).toEqual([
+      'BadRequestException',
+      400,
+      `Failed to create branch. The branch main already exists for the app ${APP}`
+    ])
     await createBranch('feature/a')
     const clash = await failure(createBranch('feature.a'))
     expect(clash.name).toBe('BadRequestException')
@@ -196,7 +211,7 @@ describe('DeleteBranch', () => {
     expect((await release('pr-9')).jobSummary?.jobId).toBe('1')
   })
 
-  it("deletes a scenario branch for good: setting the scenario again does not bring it back", async () => {
+  it('deletes a scenario branch for good: setting the scenario again does not bring it back', async () => {
     emulator.setScenario({ branches: [{ branchName: 'main' }, { branchName: 'dev' }] }, APP)
     await deleteBranch('dev')
     emulator.setScenario({ branches: [{ branchName: 'main' }, { branchName: 'dev' }], throttle: { times: 0 } }, APP)
@@ -218,7 +233,7 @@ describe('ListDomainAssociations', () => {
     ]
   }
 
-  it('answers no domains by default, and the scenario\'s with every member the model requires', async () => {
+  it("answers no domains by default, and the scenario's with every member the model requires", async () => {
     expect((await client.send(new ListDomainAssociationsCommand({ appId: APP }))).domainAssociations).toEqual([])
     emulator.setScenario({ domains: [domain, { domainName: 'example.org', domainStatus: 'PENDING_VERIFICATION', subDomains: [] }] })
     const answer = await client.send(new ListDomainAssociationsCommand({ appId: APP }))
@@ -230,7 +245,7 @@ describe('ListDomainAssociations', () => {
       enableAutoSubDomain: false,
       statusReason: ''
     })
-    expect(answer.domainAssociations?.[0]?.subDomains?.map((sub) => [sub.subDomainSetting?.prefix, sub.subDomainSetting?.branchName, sub.verified])).toEqual([
+    expect(answer.domainAssociations?.[0]?.subDomains?.map(sub => [sub.subDomainSetting?.prefix, sub.subDomainSetting?.branchName, sub.verified])).toEqual([
       ['', 'main', true],
       ['www', 'main', false],
       ['beta', 'dev', true]
@@ -247,18 +262,22 @@ describe('ListDomainAssociations', () => {
     expect(first.domainAssociations).toHaveLength(50)
     expect(first.nextToken).toBeDefined()
     const second = await client.send(new ListDomainAssociationsCommand({ appId: APP, nextToken: first.nextToken }))
-    expect(second.domainAssociations?.map((d) => d.domainName)).toEqual(domains.slice(50).map((d) => d.domainName))
+    expect(second.domainAssociations?.map(d => d.domainName)).toEqual(domains.slice(50).map(d => d.domainName))
     expect(second.nextToken).toBeUndefined()
     const names: string[] = []
-    for await (const page of paginateListDomainAssociations({ client, pageSize: 7 }, { appId: APP })) names.push(...(page.domainAssociations ?? []).map((d) => d.domainName as string))
-    expect(names).toEqual(domains.map((d) => d.domainName))
+    for await (const page of paginateListDomainAssociations({ client, pageSize: 7 }, { appId: APP }))
+      names.push(...(page.domainAssociations ?? []).map(d => d.domainName as string))
+    expect(names).toEqual(domains.map(d => d.domainName))
     expect(emulator.callsOf('ListDomainAssociations').at(-1)?.query.maxResults).toBe('7')
   })
 
   it('refuses a page over 50 and a nextToken it did not give for this app, as BadRequestException', async () => {
     emulator.setScenario({ domains: Array.from({ length: 3 }, (_, i) => ({ domainName: `d${i}.example.com`, subDomains: [] })) })
     const tooBig = await failure(client.send(new ListDomainAssociationsCommand({ appId: APP, maxResults: 51 })))
-    expect([tooBig.name, tooBig.message]).toEqual(['BadRequestException', "1 validation error detected: Value '51' at 'maxResults' failed to satisfy constraint: Member must have value between 0 and 50"])
+    expect([tooBig.name, tooBig.message]).toEqual([
+      'BadRequestException',
+      "1 validation error detected: Value '51' at 'maxResults' failed to satisfy constraint: Member must have value between 0 and 50"
+    ])
     const token = (await client.send(new ListDomainAssociationsCommand({ appId: APP, maxResults: 1 }))).nextToken
     const foreign = await failure(client.send(new ListDomainAssociationsCommand({ appId: 'dother', nextToken: token })))
     expect(foreign.name).toBe('BadRequestException')

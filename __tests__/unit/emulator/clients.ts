@@ -66,9 +66,9 @@ export interface GetOptions {
 
 /** A plain `http` GET that reports partial bodies instead of hiding them. */
 export function httpGet(url: string, options: GetOptions = {}): Promise<Fetched> {
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     let responded = false
-    const req = request(url, { agent: options.agent, headers: options.headers }, (res) => {
+    const req = request(url, { agent: options.agent, headers: options.headers }, res => {
       responded = true
       const chunks: Buffer[] = []
       let aborted = false
@@ -91,7 +91,7 @@ export function httpGet(url: string, options: GetOptions = {}): Promise<Fetched>
       })
     })
     // Once the response has begun, its own 'close' reports what arrived.
-    req.on('error', (error) => {
+    req.on('error', error => {
       if (!responded) resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, error })
     })
     req.end()
@@ -106,14 +106,14 @@ export interface PutOptions {
 
 /** A plain `http` PUT of a whole body; a connection the server destroys resolves with status 0 and the error. */
 export function httpPut(url: string, body: Buffer, options: PutOptions = {}): Promise<Fetched> {
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     const headers = { ...(options.chunked ? {} : { 'content-length': String(body.length) }), ...options.headers }
-    const req = request(url, { method: 'PUT', headers, agent: false }, (res) => {
+    const req = request(url, { method: 'PUT', headers, agent: false }, res => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('close', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), aborted: false }))
     })
-    req.on('error', (error) => resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, error }))
+    req.on('error', error => resolve({ status: 0, headers: {}, body: Buffer.alloc(0), aborted: true, error }))
     if (options.chunked) {
       const half = Math.floor(body.length / 2)
       req.write(body.subarray(0, half))

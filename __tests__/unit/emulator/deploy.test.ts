@@ -46,7 +46,8 @@ beforeEach(() => {
 })
 
 const failure = (promise: Promise<unknown>) => errorOf<SdkError>(promise)
-const zipOf = (files: Record<string, string>) => buildZip(Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8'), deflate: true })))
+const zipOf = (files: Record<string, string>) =>
+  buildZip(Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8'), deflate: true })))
 const createDeployment = (branchName = BRANCH, appId = APP) => client.send(new CreateDeploymentCommand({ appId, branchName }))
 const startDeployment = (input: { jobId?: string; sourceUrl?: string; sourceUrlType?: 'ZIP' | 'BUCKET_PREFIX' }, branchName = BRANCH) =>
   client.send(new StartDeploymentCommand({ appId: APP, branchName, ...input }))
@@ -95,7 +96,9 @@ describe('CreateDeployment', () => {
   })
 
   it('refuses a fileMap (the emulator takes the zip form only) and a branch the app does not have', async () => {
-    const fileMap = await failure(client.send(new CreateDeploymentCommand({ appId: APP, branchName: BRANCH, fileMap: { 'index.html': 'd41d8cd98f00b204e9800998ecf8427e' } })))
+    const fileMap = await failure(
+      client.send(new CreateDeploymentCommand({ appId: APP, branchName: BRANCH, fileMap: { 'index.html': 'd41d8cd98f00b204e9800998ecf8427e' } }))
+    )
     expect([fileMap.name, fileMap.$metadata.httpStatusCode]).toEqual(['BadRequestException', 400])
     expect(fileMap.message).toMatch(/zip deployments only: call CreateDeployment without a fileMap/)
     const missing = await failure(createDeployment('pr-3'))
@@ -124,7 +127,7 @@ describe('the last job not finished', () => {
     expect(job?.status).toBe('CANCELLED')
     expect(job?.endTime).toBeInstanceOf(Date)
     expect((await createDeployment()).jobId).toBe('2')
-    expect(emulator.deployments(APP).map((d) => [d.jobId, d.state, d.status])).toEqual([
+    expect(emulator.deployments(APP).map(d => [d.jobId, d.state, d.status])).toEqual([
       ['1', 'cancelled', 'CANCELLED'],
       ['2', 'created', 'PENDING']
     ])
@@ -156,7 +159,7 @@ describe('StartDeployment after an upload', () => {
     let last: GetJobCommandOutput | undefined
     for (let read = 0; read < 4; read++) {
       last = await getJob('1')
-      steps.push([last.job?.summary?.status as string, ...(last.job?.steps ?? []).map((s) => `${s.stepName}:${s.status}`)])
+      steps.push([last.job?.summary?.status as string, ...(last.job?.steps ?? []).map(s => `${s.stepName}:${s.status}`)])
     }
     expect(steps).toEqual([['PENDING'], ['RUNNING', 'DEPLOY:RUNNING'], ['RUNNING', 'DEPLOY:RUNNING'], ['SUCCEED', 'DEPLOY:SUCCEED']])
     const log = await httpGet(last?.job?.steps?.[0]?.logUrl as string)
@@ -179,7 +182,7 @@ describe('StartDeployment after an upload', () => {
     const failed = await deploy({ 'index.html': 'third' })
     const { last } = await untilEnded(failed)
     expect(last.job?.summary?.status).toBe('FAILED')
-    expect(last.job?.steps?.map((s) => [s.stepName, s.status, s.statusReason])).toEqual([['DEPLOY', 'FAILED', 'Access denied to the hosting bucket']])
+    expect(last.job?.steps?.map(s => [s.stepName, s.status, s.statusReason])).toEqual([['DEPLOY', 'FAILED', 'Access denied to the hosting bucket']])
     expect((await httpGet(last.job?.steps?.[0]?.logUrl as string)).body.toString('utf8')).toBe('custom deploy log\n')
     expect(text(emulator.deployedFiles(APP, BRANCH))['index.html']).toBe('second')
   })
@@ -199,10 +202,17 @@ describe('StartDeployment after an upload', () => {
   })
 
   it('takes deploySteps, and is stopped like any job: CANCELLING, then CANCELLED', async () => {
-    emulator.setScenario({ statuses: [{ status: 'RUNNING', forReads: 4 }, { status: 'SUCCEED' }], deploySteps: [{ stepName: 'DEPLOY', forReads: 1 }, { stepName: 'VERIFY' }], stopDelayMs: 1000 }, APP)
+    emulator.setScenario(
+      {
+        statuses: [{ status: 'RUNNING', forReads: 4 }, { status: 'SUCCEED' }],
+        deploySteps: [{ stepName: 'DEPLOY', forReads: 1 }, { stepName: 'VERIFY' }],
+        stopDelayMs: 1000
+      },
+      APP
+    )
     const jobId = await deploy()
-    expect((await getJob(jobId)).job?.steps?.map((s) => s.stepName)).toEqual(['DEPLOY'])
-    expect((await getJob(jobId)).job?.steps?.map((s) => `${s.stepName}:${s.status}`)).toEqual(['DEPLOY:SUCCEED', 'VERIFY:RUNNING'])
+    expect((await getJob(jobId)).job?.steps?.map(s => s.stepName)).toEqual(['DEPLOY'])
+    expect((await getJob(jobId)).job?.steps?.map(s => `${s.stepName}:${s.status}`)).toEqual(['DEPLOY:SUCCEED', 'VERIFY:RUNNING'])
     expect((await client.send(new StopJobCommand({ appId: APP, branchName: BRANCH, jobId }))).jobSummary?.status).toBe('CANCELLING')
     const { seen } = await untilEnded(jobId)
     expect(seen).toEqual(['CANCELLING', 'CANCELLED'])
@@ -212,9 +222,16 @@ describe('StartDeployment after an upload', () => {
   it('refuses what the jobId form cannot start, each with a message that says what to do', async () => {
     const created = await createDeployment()
     const noZip = await failure(startDeployment({ jobId: '1' }))
-    expect([noZip.name, noZip.message]).toEqual(['BadRequestException', 'No zip was uploaded for deployment job 1 on branch main: PUT the zip to the zipUploadUrl that CreateDeployment answered, then call StartDeployment.'])
+    expect([noZip.name, noZip.message]).toEqual([
+      'BadRequestException',
+      'No zip was uploaded for deployment job 1 on branch main: PUT the zip to the zipUploadUrl that CreateDeployment answered, then call StartDeployment.'
+    ])
     const unknown = await failure(startDeployment({ jobId: '9' }))
-    expect([unknown.name, unknown.$metadata.httpStatusCode, unknown.message]).toEqual(['NotFoundException', 404, `Job 9 not found for branch main of app ${APP}.`])
+    expect([unknown.name, unknown.$metadata.httpStatusCode, unknown.message]).toEqual([
+      'NotFoundException',
+      404,
+      `Job 9 not found for branch main of app ${APP}.`
+    ])
     const both = await failure(startDeployment({ jobId: '1', sourceUrl: 's3://bucket/site.zip' }))
     expect(both.message).toMatch(/either jobId .* or sourceUrl .*, not both/)
     const neither = await failure(startDeployment({}))
@@ -243,21 +260,37 @@ describe('StartDeployment from a sourceUrl', () => {
     expect(started.jobSummary).toMatchObject({ jobId: '1', jobType: 'MANUAL', sourceUrl, sourceUrlType: recorded })
     const { last } = await untilEnded('1')
     expect(last.job?.summary).toMatchObject({ status: 'SUCCEED', sourceUrl, sourceUrlType: recorded })
-    expect(last.job?.steps?.map((s) => s.stepName)).toEqual(['DEPLOY'])
-    expect(emulator.deployments(APP)).toEqual([{ appId: APP, branch: BRANCH, jobId: '1', state: 'started', startedWith: 'sourceUrl', sourceUrl, sourceUrlType: recorded, puts: 0, status: 'SUCCEED' }])
+    expect(last.job?.steps?.map(s => s.stepName)).toEqual(['DEPLOY'])
+    expect(emulator.deployments(APP)).toEqual([
+      { appId: APP, branch: BRANCH, jobId: '1', state: 'started', startedWith: 'sourceUrl', sourceUrl, sourceUrlType: recorded, puts: 0, status: 'SUCCEED' }
+    ])
     // The emulator does not fetch sources: the branch serves no files it knows.
     expect(emulator.deployedFiles(APP, BRANCH)).toEqual({})
   })
 
   it.each([
     ['a URL that is neither s3:// nor https://', 'http://example.com/site.zip', undefined, /is neither an s3:\/\/bucket\/\.\.\. URL nor an https:\/\/ URL/],
-    ['a URL over 3000 characters', `https://example.com/${'a'.repeat(2990)}.zip`, undefined, /at 'sourceUrl' failed to satisfy constraint: Member must have length less than or equal to 3000/],
+    [
+      'a URL over 3000 characters',
+      `https://example.com/${'a'.repeat(2990)}.zip`,
+      undefined,
+      /at 'sourceUrl' failed to satisfy constraint: Member must have length less than or equal to 3000/
+    ],
     ['a bucket prefix without its final /', 's3://bucket/prefix', 'BUCKET_PREFIX', /BUCKET_PREFIX needs an s3:\/\/bucket\/prefix\/ URL ending in '\/'/],
     ['a bucket prefix over https', 'https://example.com/prefix/', 'BUCKET_PREFIX', /BUCKET_PREFIX needs an s3:\/\/bucket\/prefix\//],
     ['a ZIP that names a prefix', 's3://bucket/prefix/', 'ZIP', /ends in '\/', a bucket prefix: give sourceUrlType BUCKET_PREFIX/],
-    ['a type outside the enum', 's3://bucket/site.zip', 'FOLDER', /Value 'FOLDER' at 'sourceUrlType' failed to satisfy constraint: Member must satisfy enum value set: \[ZIP, BUCKET_PREFIX\]/]
+    [
+      'a type outside the enum',
+      's3://bucket/site.zip',
+      'FOLDER',
+      /Value 'FOLDER' at 'sourceUrlType' failed to satisfy constraint: Member must satisfy enum value set: \[ZIP, BUCKET_PREFIX\]/
+    ]
   ])('refuses %s with BadRequestException', async (_label, sourceUrl, sourceUrlType, message) => {
-    const error = await failure(client.send(new StartDeploymentCommand({ appId: APP, branchName: BRANCH, sourceUrl, ...(sourceUrlType ? { sourceUrlType: sourceUrlType as 'ZIP' } : {}) })))
+    const error = await failure(
+      client.send(
+        new StartDeploymentCommand({ appId: APP, branchName: BRANCH, sourceUrl, ...(sourceUrlType ? { sourceUrlType: sourceUrlType as 'ZIP' } : {}) })
+      )
+    )
     expect([error.name, error.$metadata.httpStatusCode]).toEqual(['BadRequestException', 400])
     expect(error.message).toMatch(message)
     expect(emulator.deployments(APP)).toEqual([])

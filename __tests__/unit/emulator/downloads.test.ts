@@ -23,7 +23,7 @@ afterAll(async () => {
 })
 beforeEach(() => emulator.reset())
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 /** URLs of a finished codegen job: the manifest and each file by name. */
 async function jobUrls(scenario: Scenario = {}): Promise<{ manifest: string; files: Map<string, string> }> {
@@ -38,7 +38,7 @@ async function jobUrls(scenario: Scenario = {}): Promise<{ manifest: string; fil
   emulator.setScenario({ components: ['Button', 'Card'], forms: [], ...scenario, download: {} })
   const output = JSON.parse((await httpGet(manifest)).body.toString('utf8')) as { Output: { fileName: string; downloadUrl: string }[] }
   emulator.setScenario({ components: ['Button', 'Card'], forms: [], ...scenario, ...(download ? { download } : {}) })
-  return { manifest, files: new Map(output.Output.map((entry) => [entry.fileName, entry.downloadUrl])) }
+  return { manifest, files: new Map(output.Output.map(entry => [entry.fileName, entry.downloadUrl])) }
 }
 
 describe('presigned downloads', () => {
@@ -72,10 +72,9 @@ describe('presigned downloads', () => {
   it('expires the URLs issued so far on request, of one app or of all, and issues fresh ones after', async () => {
     const { manifest, files } = await jobUrls()
     emulator.setScenario({ components: ['Button'], forms: [] }, 'dother')
-    const other = await client.send(
-      new StartCodegenJobCommand({ appId: 'dother', environmentName: ENV, codegenJobToCreate: { renderConfig: { react: {} } } })
-    )
-    const otherUrl = (await client.send(new GetCodegenJobCommand({ appId: 'dother', environmentName: ENV, id: other.entity?.id }))).job?.asset?.downloadUrl as string
+    const other = await client.send(new StartCodegenJobCommand({ appId: 'dother', environmentName: ENV, codegenJobToCreate: { renderConfig: { react: {} } } }))
+    const otherUrl = (await client.send(new GetCodegenJobCommand({ appId: 'dother', environmentName: ENV, id: other.entity?.id }))).job?.asset
+      ?.downloadUrl as string
     expect((await httpGet(files.get('Button.jsx') as string)).status).toBe(200)
 
     expect(emulator.expireUrls(APP)).toBe(files.size + 1)
@@ -90,15 +89,14 @@ describe('presigned downloads', () => {
     expect(await control.json()).toEqual({ ok: true, expired: emulator.issuedSignatures.length - (files.size + 1) })
     expect((await httpGet(otherUrl)).status).toBe(403)
 
-    const fresh = (await client.send(new GetCodegenJobCommand({ appId: 'dother', environmentName: ENV, id: other.entity?.id }))).job?.asset?.downloadUrl as string
+    const fresh = (await client.send(new GetCodegenJobCommand({ appId: 'dother', environmentName: ENV, id: other.entity?.id }))).job?.asset
+      ?.downloadUrl as string
     expect((await httpGet(fresh)).status).toBe(200)
   })
 
   it('refuses an expired URL with 403', async () => {
     emulator.setScenario({ download: { expiresSeconds: 0 } })
-    const started = await client.send(
-      new StartCodegenJobCommand({ appId: APP, environmentName: ENV, codegenJobToCreate: { renderConfig: { react: {} } } })
-    )
+    const started = await client.send(new StartCodegenJobCommand({ appId: APP, environmentName: ENV, codegenJobToCreate: { renderConfig: { react: {} } } }))
     const job = await client.send(new GetCodegenJobCommand({ appId: APP, environmentName: ENV, id: started.entity?.id }))
     await sleep(5)
     const expired = await httpGet(job.job?.asset?.downloadUrl as string)
@@ -123,7 +121,7 @@ describe('download faults', () => {
     const statuses = [(await httpGet(button)).status, (await httpGet(button)).status, (await httpGet(button)).status]
     expect(statuses).toEqual([503, 503, 200])
     expect((await httpGet(files.get('Card.jsx') as string)).status).toBe(200)
-    const slowDown = emulator.requests.filter((r) => r.fileName === 'Button.jsx').map((r) => [r.status, r.fault])
+    const slowDown = emulator.requests.filter(r => r.fileName === 'Button.jsx').map(r => [r.status, r.fault])
     expect(slowDown).toEqual([
       [503, 'status503'],
       [503, 'status503'],
@@ -148,7 +146,7 @@ describe('download faults', () => {
     const whole = await httpGet(url)
     expect(whole.aborted).toBe(false)
     expect(whole.body.length).toBe(Number(whole.headers['content-length']))
-    expect(emulator.requests.filter((r) => r.fileName === 'Card.jsx').map((r) => r.fault)).toEqual(['truncate', undefined])
+    expect(emulator.requests.filter(r => r.fileName === 'Card.jsx').map(r => r.fault)).toEqual(['truncate', undefined])
   })
 
   it('stalls after some bytes until the client gives up, or for stallMs', async () => {
@@ -175,7 +173,7 @@ describe('download faults', () => {
     expect(reset.status).toBe(0)
     expect(reset.error).toBeDefined()
     expect((await httpGet(url)).status).toBe(200)
-    expect(emulator.requests.filter((r) => r.fileName === 'Card.jsx').map((r) => [r.status, r.fault])).toEqual([
+    expect(emulator.requests.filter(r => r.fileName === 'Card.jsx').map(r => [r.status, r.fault])).toEqual([
       [0, 'reset'],
       [200, undefined]
     ])
@@ -202,7 +200,7 @@ describe('download faults', () => {
       expect(emulator.connections - connectionsBefore).toBe(1)
       const downloads = emulator.callsOf('Download').slice(downloadsBefore)
       expect(downloads.length).toBe(5 * files.size)
-      expect(downloads.every((r) => r.status === 200 && r.headers.connection === 'keep-alive')).toBe(true)
+      expect(downloads.every(r => r.status === 200 && r.headers.connection === 'keep-alive')).toBe(true)
     } finally {
       agent.destroy()
     }
@@ -213,14 +211,12 @@ describe('control API', () => {
   it('sets scenarios, lists requests and signatures, resets over HTTP', async () => {
     const put = await fetch(`${emulator.url}/__emulator/scenario?appId=${APP}`, { method: 'PUT', body: JSON.stringify({ fail: 'from the control API' }) })
     expect(put.status).toBe(200)
-    const started = await client.send(
-      new StartCodegenJobCommand({ appId: APP, environmentName: ENV, codegenJobToCreate: { renderConfig: { react: {} } } })
-    )
+    const started = await client.send(new StartCodegenJobCommand({ appId: APP, environmentName: ENV, codegenJobToCreate: { renderConfig: { react: {} } } }))
     const job = await client.send(new GetCodegenJobCommand({ appId: APP, environmentName: ENV, id: started.entity?.id }))
     expect(job.job?.statusMessage).toBe('from the control API')
 
     const requests = (await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { operation: string }[]
-    expect(requests.map((r) => r.operation)).toEqual(['SetScenario', 'StartCodegenJob', 'GetCodegenJob', 'GetRequests'])
+    expect(requests.map(r => r.operation)).toEqual(['SetScenario', 'StartCodegenJob', 'GetCodegenJob', 'GetRequests'])
     expect(await (await fetch(`${emulator.url}/__emulator/signatures`)).json()).toEqual([])
     expect(((await (await fetch(`${emulator.url}/__emulator/health`)).json()) as { ok: boolean }).ok).toBe(true)
 

@@ -87,7 +87,7 @@ describe('creating a comment', () => {
   it('records what octokit sent: the token only in the authorization header, nothing but the comment calls', async () => {
     await create('hello')
     await octokit.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR })
-    expect(fake.requests.map((r) => [r.method, r.path, r.operation, r.status])).toEqual([
+    expect(fake.requests.map(r => [r.method, r.path, r.operation, r.status])).toEqual([
       ['POST', `/repos/${OWNER}/${REPO}/issues/${PR}/comments`, 'createComment', 201],
       ['GET', `/repos/${OWNER}/${REPO}/issues/${PR}/comments`, 'listComments', 200]
     ])
@@ -116,7 +116,10 @@ describe('creating a comment', () => {
   it('refuses a blank, missing or too long body with 422 as GitHub does', async () => {
     const blank = await failure(create('  \n'))
     expect(blank.status).toBe(422)
-    expect(blank.response?.data).toMatchObject({ message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body cannot be blank' }] })
+    expect(blank.response?.data).toMatchObject({
+      message: 'Validation Failed',
+      errors: [{ resource: 'IssueComment', code: 'unprocessable', field: 'data', message: 'Body cannot be blank' }]
+    })
     const long = await failure(create('é'.repeat(MAX_COMMENT_CHARACTERS + 1)))
     expect(long.status).toBe(422)
     expect(long.message).toContain('Body is too long (maximum is 65536 characters)')
@@ -131,16 +134,18 @@ describe('listing comments', () => {
   it('pages 30 by default and at most 100, oldest first', async () => {
     fake.seedComments(OWNER, REPO, PR, others(130))
     const byDefault = await octokit.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR })
-    expect(byDefault.data.map((c) => c.body)).toEqual(others(30).map((c) => c.body))
+    expect(byDefault.data.map(c => c.body)).toEqual(others(30).map(c => c.body))
     const capped = await octokit.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR, per_page: 500 })
     expect(capped.data).toHaveLength(100)
     const last = await octokit.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR, per_page: 100, page: 2 })
-    expect(last.data.map((c) => c.body)).toEqual(others(30, 100).map((c) => c.body))
+    expect(last.data.map(c => c.body)).toEqual(others(30, 100).map(c => c.body))
   })
 
   it('lets octokit.paginate follow rel="next" over 3 pages to find the marked comment among similar ones', async () => {
     fake.seedComments(OWNER, REPO, PR, others(150))
-    fake.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nsomeone copied our marker`, user: { login: 'octocat', id: 583231, type: 'User' }, authorAssociation: 'MEMBER' }])
+    fake.seedComments(OWNER, REPO, PR, [
+      { body: `${MARKER}\nsomeone copied our marker`, user: { login: 'octocat', id: 583231, type: 'User' }, authorAssociation: 'MEMBER' }
+    ])
     fake.seedComments(OWNER, REPO, PR, [{ body: `${SIMILAR_MARKER}\nanother target`, user: GITHUB_ACTIONS_BOT }])
     fake.seedComments(OWNER, REPO, PR, others(50, 150))
     const [ours] = fake.seedComments(OWNER, REPO, PR, [{ body: `${MARKER}\nDeployed`, user: GITHUB_ACTIONS_BOT }])
@@ -153,12 +158,12 @@ describe('listing comments', () => {
 
     const repositoryId = /\/repositories\/(\d+)\//.exec(fake.requests[1]?.path ?? '')?.[1]
     expect(repositoryId).toMatch(/^\d+$/)
-    expect(fake.callsOf('listComments').map((r) => [r.path, r.query])).toEqual([
+    expect(fake.callsOf('listComments').map(r => [r.path, r.query])).toEqual([
       [`/repos/${OWNER}/${REPO}/issues/${PR}/comments`, { per_page: '100' }],
       [`/repositories/${repositoryId}/issues/${PR}/comments`, { per_page: '100', page: '2' }],
       [`/repositories/${repositoryId}/issues/${PR}/comments`, { per_page: '100', page: '3' }]
     ])
-    expect(fake.requests.every((r) => r.headers.authorization === `token ${WRITE_TOKEN}`)).toBe(true)
+    expect(fake.requests.every(r => r.headers.authorization === `token ${WRITE_TOKEN}`)).toBe(true)
   })
 
   it('writes the Link header exactly as GitHub does on the first, a middle, the last and a page past the end', async () => {
@@ -191,7 +196,7 @@ describe('listing comments', () => {
     const [old] = fake.seedComments(OWNER, REPO, PR, [{ body: 'old', createdAt: '2020-01-01T00:00:00Z' }])
     const fresh = (await create('fresh')).data
     const listed = await octokit.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR, since: '2021-01-01T00:00:00Z' })
-    expect(listed.data.map((c) => c.id)).toEqual([fresh.id])
+    expect(listed.data.map(c => c.id)).toEqual([fresh.id])
     expect(old?.created_at).toBe('2020-01-01T00:00:00Z')
   })
 })
@@ -217,7 +222,7 @@ describe('reading, updating and deleting a comment', () => {
     expect((await failure(octokit.rest.issues.getComment({ owner: OWNER, repo: REPO, comment_id: Number(created.id) }))).status).toBe(404)
   })
 
-  it('lets a writer edit another user\'s comment, as GitHub does (the action must check the author itself)', async () => {
+  it("lets a writer edit another user's comment, as GitHub does (the action must check the author itself)", async () => {
     const [theirs] = fake.seedComments(OWNER, REPO, PR, [{ body: MARKER, user: OTHER_BOT }])
     const edited = await octokit.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: Number(theirs?.id), body: 'changed' })
     expect(edited.data.user?.login).toBe(OTHER_BOT.login)
@@ -225,7 +230,7 @@ describe('reading, updating and deleting a comment', () => {
 })
 
 describe('tokens and permissions', () => {
-  it('lets a read-only token (a fork\'s GITHUB_TOKEN) read, and refuses its writes with 403 and GitHub\'s message', async () => {
+  it("lets a read-only token (a fork's GITHUB_TOKEN) read, and refuses its writes with 403 and GitHub's message", async () => {
     const [existing] = fake.seedComments(OWNER, REPO, PR, [{ body: MARKER, user: GITHUB_ACTIONS_BOT }])
     expect((await readOnly.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR })).data).toHaveLength(1)
     const refused = await failure(create('from a fork', readOnly))
@@ -282,7 +287,10 @@ describe('not found', () => {
       [`${COMMENTS_DOCS}#list-issue-comments`, () => octokit.rest.issues.listComments({ owner: OWNER, repo: 'missing', issue_number: PR })],
       [`${COMMENTS_DOCS}#create-an-issue-comment`, () => create('x', octokit, 404)],
       [`${COMMENTS_DOCS}#get-an-issue-comment`, () => octokit.rest.issues.getComment({ owner: OWNER, repo: REPO, comment_id: 1 })],
-      [`${COMMENTS_DOCS}#update-an-issue-comment`, () => octokit.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: Number(foreign?.id), body: 'x' })],
+      [
+        `${COMMENTS_DOCS}#update-an-issue-comment`,
+        () => octokit.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: Number(foreign?.id), body: 'x' })
+      ],
       ['https://docs.github.com/rest', () => octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner: OWNER, repo: REPO, pull_number: PR })]
     ]
     for (const [documentation, call] of cases) {
@@ -290,7 +298,7 @@ describe('not found', () => {
       expect(error.status).toBe(404)
       expect(error.response?.data).toEqual({ message: 'Not Found', documentation_url: documentation, status: '404' })
     }
-    expect(fake.requests.map((r) => r.operation)).toEqual(['listComments', 'createComment', 'getComment', 'updateComment', 'unknown'])
+    expect(fake.requests.map(r => r.operation)).toEqual(['listComments', 'createComment', 'getComment', 'updateComment', 'unknown'])
     expect(fake.comments(OWNER, 'elsewhere', 1)).toEqual([foreign])
   })
 
@@ -301,17 +309,20 @@ describe('not found', () => {
 })
 
 describe('injected faults', () => {
-  it.each([500, 502, 503, 504])('answers %i once; @actions/github\'s octokit does not retry it by itself', async (status) => {
+  it.each([500, 502, 503, 504])("answers %i once; @actions/github's octokit does not retry it by itself", async status => {
     fake.setFaults([{ kind: 'status', status }])
     const error = await failure(create('x'))
     expect(error.status).toBe(status)
-    expect(fake.callsOf('createComment').map((r) => [r.status, r.fault])).toEqual([[status, 'status']])
+    expect(fake.callsOf('createComment').map(r => [r.status, r.fault])).toEqual([[status, 'status']])
     expect(fake.comments(OWNER, REPO, PR)).toEqual([])
     expect((await create('x')).status).toBe(201)
   })
 
   it('fails only the method or operation asked for, as many times as asked, and restarts the count when set again', async () => {
-    fake.setFaults([{ kind: 'status', status: 502, method: 'PATCH', times: 2 }, { kind: 'status', status: 500, operation: 'listComments' }])
+    fake.setFaults([
+      { kind: 'status', status: 502, method: 'PATCH', times: 2 },
+      { kind: 'status', status: 500, operation: 'listComments' }
+    ])
     const created = (await create('kept')).data
     const update = () => octokit.rest.issues.updateComment({ owner: OWNER, repo: REPO, comment_id: Number(created.id), body: 'new' })
     expect((await failure(update())).status).toBe(502)
@@ -349,7 +360,7 @@ describe('injected faults', () => {
     expect(error.name).toBe('HttpError')
     expect(error.status).toBe(500)
     expect(error.response).toBeUndefined()
-    expect(fake.callsOf('createComment').map((r) => [r.status, r.fault])).toEqual([[0, 'destroy']])
+    expect(fake.callsOf('createComment').map(r => [r.status, r.fault])).toEqual([[0, 'destroy']])
     expect((await create('x')).status).toBe(201)
   })
 
@@ -357,20 +368,23 @@ describe('injected faults', () => {
     fake.setFaults([{ kind: 'delay' }])
     const abort = new AbortController()
     const pending = failure(octokit.rest.issues.listComments({ owner: OWNER, repo: REPO, issue_number: PR, request: { signal: abort.signal } }))
-    while (fake.requests.length === 0) await new Promise((resolve) => setImmediate(resolve))
+    while (fake.requests.length === 0) await new Promise(resolve => setImmediate(resolve))
     abort.abort()
     const error = await pending
     // Octokit passes an abort on as status 500 (named AbortError on plain Node; inside jest's VM
     // the DOMException is of another realm and octokit wraps it as an HttpError, same status).
     expect(error.status).toBe(500)
-    expect(fake.requests.map((r) => [r.operation, r.status, r.fault])).toEqual([['listComments', 0, 'delay']])
+    expect(fake.requests.map(r => [r.operation, r.status, r.fault])).toEqual([['listComments', 0, 'delay']])
   })
 
   it('answers normally after a finite delay, and a fault after its delay', async () => {
-    fake.setFaults([{ kind: 'delay', delayMs: 5 }, { kind: 'status', status: 503, delayMs: 5 }])
+    fake.setFaults([
+      { kind: 'delay', delayMs: 5 },
+      { kind: 'status', status: 503, delayMs: 5 }
+    ])
     expect((await create('slow')).status).toBe(201)
     expect((await failure(create('x'))).status).toBe(503)
-    expect(fake.requests.map((r) => [r.status, r.fault])).toEqual([
+    expect(fake.requests.map(r => [r.status, r.fault])).toEqual([
       [201, 'delay'],
       [503, 'status']
     ])
@@ -392,8 +406,10 @@ describe('GitHub Enterprise Server address', () => {
       expect(made.data.html_url).toMatch(/^https:\/\/ghes\.example\/octo-org\/site\/pull\/12#issuecomment-\d+$/)
       const all = await enterprise.paginate(enterprise.rest.issues.listComments, { owner: OWNER, repo: REPO, issue_number: PR })
       expect(all).toHaveLength(41)
-      expect(ghes.requests.map((r) => r.path.startsWith('/api/v3/'))).toEqual([true, true, true])
-      const outside = await fetch(`http://127.0.0.1:${ghes.port}/repos/${OWNER}/${REPO}/issues/${PR}/comments`, { headers: { authorization: `token ${WRITE_TOKEN}` } })
+      expect(ghes.requests.map(r => r.path.startsWith('/api/v3/'))).toEqual([true, true, true])
+      const outside = await fetch(`http://127.0.0.1:${ghes.port}/repos/${OWNER}/${REPO}/issues/${PR}/comments`, {
+        headers: { authorization: `token ${WRITE_TOKEN}` }
+      })
       expect(outside.status).toBe(404)
     } finally {
       await ghes.close()

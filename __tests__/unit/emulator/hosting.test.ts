@@ -22,12 +22,7 @@ const APP = 'd2hosting'
 const BRANCH = 'main'
 /** A job on the read clock: six reads from start to SUCCEED, each step seen running by one read. */
 const FAST: Scenario = {
-  statuses: [
-    { status: 'PENDING', forReads: 1 },
-    { status: 'PROVISIONING', forReads: 1 },
-    { status: 'RUNNING', forReads: 3 },
-    { status: 'SUCCEED' }
-  ]
+  statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'PROVISIONING', forReads: 1 }, { status: 'RUNNING', forReads: 3 }, { status: 'SUCCEED' }]
 }
 /** More reads than any job of this file takes to end: a bound on a loop, not a time. */
 const MAX_READS = 50
@@ -84,7 +79,7 @@ async function untilEnded(jobId: string): Promise<{ seen: string[]; reads: GetJo
 const failure = (promise: Promise<unknown>) => errorOf<SdkError>(promise)
 
 /** [stepName, status] of each step of a GetJob answer. */
-const stepsOf = (answer: GetJobCommandOutput) => (answer.job?.steps ?? []).map((s) => [s.stepName, s.status])
+const stepsOf = (answer: GetJobCommandOutput) => (answer.job?.steps ?? []).map(s => [s.stepName, s.status])
 
 describe('StartJob / GetJob', () => {
   it('starts a RELEASE job with an ARN, incrementing ids per branch and PENDING', async () => {
@@ -122,12 +117,23 @@ describe('StartJob / GetJob', () => {
       [],
       [],
       [['BUILD', 'RUNNING']],
-      [['BUILD', 'SUCCEED'], ['DEPLOY', 'RUNNING']],
-      [['BUILD', 'SUCCEED'], ['DEPLOY', 'SUCCEED'], ['VERIFY', 'RUNNING']],
-      [['BUILD', 'SUCCEED'], ['DEPLOY', 'SUCCEED'], ['VERIFY', 'SUCCEED']]
+      [
+        ['BUILD', 'SUCCEED'],
+        ['DEPLOY', 'RUNNING']
+      ],
+      [
+        ['BUILD', 'SUCCEED'],
+        ['DEPLOY', 'SUCCEED'],
+        ['VERIFY', 'RUNNING']
+      ],
+      [
+        ['BUILD', 'SUCCEED'],
+        ['DEPLOY', 'SUCCEED'],
+        ['VERIFY', 'SUCCEED']
+      ]
     ])
     const steps = last.job?.steps ?? []
-    expect(steps.map((s) => [s.stepName, s.status])).toEqual([
+    expect(steps.map(s => [s.stepName, s.status])).toEqual([
       ['BUILD', 'SUCCEED'],
       ['DEPLOY', 'SUCCEED'],
       ['VERIFY', 'SUCCEED']
@@ -149,7 +155,7 @@ describe('StartJob / GetJob', () => {
     expect((await getJob(jobSummary?.jobId as string)).job?.steps).toEqual([])
     const running = await getJob(jobSummary?.jobId as string)
     expect(running.job?.summary?.status).toBe('RUNNING')
-    expect(running.job?.steps?.map((s) => [s.stepName, s.status, s.endTime])).toEqual([['BUILD', 'RUNNING', undefined]])
+    expect(running.job?.steps?.map(s => [s.stepName, s.status, s.endTime])).toEqual([['BUILD', 'RUNNING', undefined]])
   })
 
   it('ends FAILED at the failing step with a long build log ending in the error', async () => {
@@ -157,7 +163,7 @@ describe('StartJob / GetJob', () => {
     const { jobSummary } = await release()
     const { last } = await untilEnded(jobSummary?.jobId as string)
     expect(last.job?.summary?.status).toBe('FAILED')
-    expect(last.job?.steps?.map((s) => [s.stepName, s.status, s.statusReason])).toEqual([['BUILD', 'FAILED', 'Build failed: npm run build exited 2']])
+    expect(last.job?.steps?.map(s => [s.stepName, s.status, s.statusReason])).toEqual([['BUILD', 'FAILED', 'Build failed: npm run build exited 2']])
     expect(last.job?.steps?.[0]?.artifactsUrl).toBeUndefined()
     const log = (await httpGet(last.job?.steps?.[0]?.logUrl as string)).body.toString('utf8').trimEnd().split('\n')
     expect(log.length).toBeGreaterThan(200)
@@ -179,14 +185,17 @@ describe('StartJob / GetJob', () => {
   it('on the read clock, moves on only when read, however much time passes, and stamps one second per read', async () => {
     emulator.setScenario({
       statuses: [{ status: 'PENDING', forReads: 2 }, { status: 'RUNNING', forReads: 3 }, { status: 'SUCCEED' }],
-      steps: [{ stepName: 'BUILD', forReads: 2 }, { stepName: 'DEPLOY', forReads: 1 }]
+      steps: [
+        { stepName: 'BUILD', forReads: 2 },
+        { stepName: 'DEPLOY', forReads: 1 }
+      ]
     })
     const { jobSummary } = await release()
     const jobId = jobSummary?.jobId as string
     // The wall clock is no part of it: a pause longer than the whole job changes nothing.
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await new Promise(resolve => setTimeout(resolve, 300))
     const { reads, last } = await untilEnded(jobId)
-    expect(reads.map((read) => read.job?.summary?.status)).toEqual(['PENDING', 'PENDING', 'RUNNING', 'RUNNING', 'RUNNING', 'SUCCEED'])
+    expect(reads.map(read => read.job?.summary?.status)).toEqual(['PENDING', 'PENDING', 'RUNNING', 'RUNNING', 'RUNNING', 'SUCCEED'])
     const [build, deploy] = last.job?.steps ?? []
     expect((build?.endTime as Date).getTime() - (build?.startTime as Date).getTime()).toBe(2000)
     expect((deploy?.endTime as Date).getTime() - (deploy?.startTime as Date).getTime()).toBe(1000)
@@ -198,7 +207,7 @@ describe('StartJob / GetJob', () => {
     const { jobSummary } = await release()
     // The SDK retries the two 429s; the one answered read is the job's first.
     expect((await getJob(jobSummary?.jobId as string)).job?.summary?.status).toBe('PENDING')
-    expect(emulator.callsOf('GetJob').map((r) => r.status)).toEqual([429, 429, 200])
+    expect(emulator.callsOf('GetJob').map(r => r.status)).toEqual([429, 429, 200])
   })
 
   it('never ends with neverEnds', async () => {
@@ -230,11 +239,11 @@ describe('StopJob', () => {
     const cancelled = await getJob(jobSummary?.jobId as string)
     expect(cancelled.job?.summary?.status).toBe('CANCELLED')
     expect(cancelled.job?.summary?.endTime).toBeInstanceOf(Date)
-    expect(cancelled.job?.steps?.map((s) => s.status)).toEqual(['CANCELLED'])
+    expect(cancelled.job?.steps?.map(s => s.status)).toEqual(['CANCELLED'])
     const again = await failure(client.send(new StopJobCommand({ appId: APP, branchName: BRANCH, jobId: jobSummary?.jobId })))
     expect(again.name).toBe('BadRequestException')
     expect(again.$metadata.httpStatusCode).toBe(400)
-    expect(emulator.callsOf('StopJob').map((r) => r.status)).toEqual([200, 400])
+    expect(emulator.callsOf('StopJob').map(r => r.status)).toEqual([200, 400])
   })
 })
 
@@ -277,7 +286,7 @@ describe('RETRY and start errors', () => {
     const { jobSummary } = await release()
     const job = await getJob(jobSummary?.jobId as string)
     expect(job.$metadata.attempts).toBe(3)
-    expect(emulator.callsOf('GetJob').map((r) => r.status)).toEqual([429, 429, 200])
+    expect(emulator.callsOf('GetJob').map(r => r.status)).toEqual([429, 429, 200])
 
     const once = amplify(emulator.url, 1)
     try {
@@ -311,13 +320,13 @@ describe('artifacts', () => {
   it('lists one artifact with a presigned URL to the same zip as the BUILD step', async () => {
     const job = await succeeded()
     const listed = await client.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId: job.job?.summary?.jobId }))
-    expect(listed.artifacts?.map((a) => a.artifactFileName)).toEqual(['artifacts.zip'])
+    expect(listed.artifacts?.map(a => a.artifactFileName)).toEqual(['artifacts.zip'])
     const url = await client.send(new GetArtifactUrlCommand({ artifactId: listed.artifacts?.[0]?.artifactId }))
     expect(url.artifactId).toBe(listed.artifacts?.[0]?.artifactId)
     const viaList = await download(url.artifactUrl as string)
     const viaStep = await download(job.job?.steps?.[0]?.artifactsUrl as string)
     expect(viaList.equals(viaStep)).toBe(true)
-    expect(centralDirectory(viaList).map((e) => e.name)).toEqual(['index.html', 'assets/index-9c8d7e6f.js', 'assets/index-3f2a1b9c.css', 'robots.txt'])
+    expect(centralDirectory(viaList).map(e => e.name)).toEqual(['index.html', 'assets/index-9c8d7e6f.js', 'assets/index-3f2a1b9c.css', 'robots.txt'])
     expect(emulator.callsOf('GetArtifactUrl')[0]?.appId).toBe(APP)
   })
 
@@ -338,10 +347,10 @@ describe('artifacts', () => {
   it('lists the zip several times when asked, each artifact with its own id and a working URL', async () => {
     const job = await succeeded({ artifacts: { via: 'list', listed: 2 } })
     const listed = await client.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId: job.job?.summary?.jobId }))
-    expect(listed.artifacts?.map((a) => a.artifactFileName)).toEqual(['artifacts.zip', 'artifacts-2.zip'])
-    expect(new Set(listed.artifacts?.map((a) => a.artifactId)).size).toBe(2)
+    expect(listed.artifacts?.map(a => a.artifactFileName)).toEqual(['artifacts.zip', 'artifacts-2.zip'])
+    expect(new Set(listed.artifacts?.map(a => a.artifactId)).size).toBe(2)
     const zips = await Promise.all(
-      (listed.artifacts ?? []).map(async (a) => download((await client.send(new GetArtifactUrlCommand({ artifactId: a.artifactId }))).artifactUrl as string))
+      (listed.artifacts ?? []).map(async a => download((await client.send(new GetArtifactUrlCommand({ artifactId: a.artifactId }))).artifactUrl as string))
     )
     expect(zips[0]!.equals(zips[1]!)).toBe(true)
   })
@@ -351,9 +360,15 @@ describe('artifacts', () => {
     const pages: { names: string[]; ids: string[]; nextToken?: string }[] = []
     let nextToken: string | undefined
     do {
-      const page = await client.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId, nextToken, ...(maxResults === undefined ? {} : { maxResults }) }))
+      const page = await client.send(
+        new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId, nextToken, ...(maxResults === undefined ? {} : { maxResults }) })
+      )
       nextToken = page.nextToken
-      pages.push({ names: (page.artifacts ?? []).map((a) => a.artifactFileName as string), ids: (page.artifacts ?? []).map((a) => a.artifactId as string), ...(nextToken ? { nextToken } : {}) })
+      pages.push({
+        names: (page.artifacts ?? []).map(a => a.artifactFileName as string),
+        ids: (page.artifacts ?? []).map(a => a.artifactId as string),
+        ...(nextToken ? { nextToken } : {})
+      })
     } while (nextToken && pages.length < MAX_READS)
     return pages
   }
@@ -362,15 +377,15 @@ describe('artifacts', () => {
     const job = await succeeded({ artifacts: { via: 'list', listed: 120 } })
     const jobId = job.job?.summary?.jobId as string
     const pages = await allPages(jobId)
-    expect(pages.map((page) => page.names.length)).toEqual([50, 50, 20])
-    expect(pages.map((page) => page.nextToken === undefined)).toEqual([false, false, true])
-    const names = pages.flatMap((page) => page.names)
+    expect(pages.map(page => page.names.length)).toEqual([50, 50, 20])
+    expect(pages.map(page => page.nextToken === undefined)).toEqual([false, false, true])
+    const names = pages.flatMap(page => page.names)
     expect(names).toEqual(['artifacts.zip', ...Array.from({ length: 119 }, (_, i) => `artifacts-${i + 2}.zip`)])
-    expect(new Set(pages.flatMap((page) => page.ids)).size).toBe(120)
+    expect(new Set(pages.flatMap(page => page.ids)).size).toBe(120)
 
-    expect((await allPages(jobId, 7)).map((page) => page.names.length)).toEqual([...Array(17).fill(7), 1])
+    expect((await allPages(jobId, 7)).map(page => page.names.length)).toEqual([...Array(17).fill(7), 1])
     // 0 is within the model's range: the default page, never an endless run of empty ones.
-    expect((await allPages(jobId, 0)).map((page) => page.names.length)).toEqual([50, 50, 20])
+    expect((await allPages(jobId, 0)).map(page => page.names.length)).toEqual([50, 50, 20])
     expect(emulator.callsOf('ListArtifacts')[0]?.query).toEqual({})
     expect(emulator.callsOf('ListArtifacts')[1]?.query).toEqual({ nextToken: pages[0]?.nextToken })
   })
@@ -389,7 +404,9 @@ describe('artifacts', () => {
       const other = await succeeded({ artifacts: { via: 'list', listed: 60 } })
       const theirs = (await allPages(other.job?.summary?.jobId as string))[0]?.nextToken
       expect(theirs).toBeDefined()
-      expect((await failure(once.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId, nextToken: theirs })))).name).toBe('BadRequestException')
+      expect((await failure(once.send(new ListArtifactsCommand({ appId: APP, branchName: BRANCH, jobId, nextToken: theirs })))).name).toBe(
+        'BadRequestException'
+      )
     } finally {
       once.destroy()
     }
@@ -397,35 +414,35 @@ describe('artifacts', () => {
 
   it('gives each listed artifact a zip of its own with distinct, so only every page brings every file', async () => {
     const job = await succeeded({ artifacts: { via: 'list', listed: 55, distinct: true } })
-    const ids = (await allPages(job.job?.summary?.jobId as string)).flatMap((page) => page.ids)
+    const ids = (await allPages(job.job?.summary?.jobId as string)).flatMap(page => page.ids)
     expect(ids).toHaveLength(55)
     const entries = async (artifactId: string) =>
-      centralDirectory(await download((await client.send(new GetArtifactUrlCommand({ artifactId }))).artifactUrl as string)).map((e) => e.name)
+      centralDirectory(await download((await client.send(new GetArtifactUrlCommand({ artifactId }))).artifactUrl as string)).map(e => e.name)
     expect(await entries(ids[0]!)).toEqual(['index.html', 'assets/index-9c8d7e6f.js', 'assets/index-3f2a1b9c.css', 'robots.txt'])
     expect(await entries(ids[1]!)).toEqual([distinctArtifactFile(2)])
     expect(await entries(ids[54]!)).toEqual([distinctArtifactFile(55)])
     expect(distinctArtifactFile(55)).toBe('listed/artifact-0055.txt')
-    expect(emulator.callsOf('Download').map((r) => r.fileName)).toEqual(['artifacts.zip', 'artifacts-2.zip', 'artifacts-55.zip'])
+    expect(emulator.callsOf('Download').map(r => r.fileName)).toEqual(['artifacts.zip', 'artifacts-2.zip', 'artifacts-55.zip'])
   })
 
   it('builds hostile archives', async () => {
     const zipOf = async (hostile: NonNullable<Scenario['artifacts']>['hostile'], bombMb?: number) =>
       download((await succeeded({ artifacts: { hostile, ...(bombMb ? { bombMb } : {}) } })).job?.steps?.[0]?.artifactsUrl as string)
 
-    const symlink = centralDirectory(await zipOf('symlink')).find((e) => e.name === 'assets/escape-link')
+    const symlink = centralDirectory(await zipOf('symlink')).find(e => e.name === 'assets/escape-link')
     expect(symlink?.mode).toBe(0o120777)
-    expect(centralDirectory(await zipOf('dotdot')).map((e) => e.name)).toEqual(expect.arrayContaining(['../outside.txt', 'assets/../../outside-2.txt']))
-    expect(centralDirectory(await zipOf('absolute')).map((e) => e.name)).toContain('/tmp/amplify-emulator-absolute.txt')
-    const names = centralDirectory(await zipOf('caseCollision')).map((e) => e.name)
+    expect(centralDirectory(await zipOf('dotdot')).map(e => e.name)).toEqual(expect.arrayContaining(['../outside.txt', 'assets/../../outside-2.txt']))
+    expect(centralDirectory(await zipOf('absolute')).map(e => e.name)).toContain('/tmp/amplify-emulator-absolute.txt')
+    const names = centralDirectory(await zipOf('caseCollision')).map(e => e.name)
     expect(names).toEqual(expect.arrayContaining(['README.md', 'readme.md']))
 
     const lying = await zipOf('lyingSize')
-    const big = centralDirectory(lying).find((e) => e.name === 'assets/big.js')
+    const big = centralDirectory(lying).find(e => e.name === 'assets/big.js')
     expect(big?.declaredSize).toBe(1024)
     expect(entryData(lying, big as NonNullable<typeof big>).length).toBe(1024 * 1024)
 
     const bombZip = await zipOf('bomb', 16)
-    const bomb = centralDirectory(bombZip).find((e) => e.name === 'assets/bomb.bin')
+    const bomb = centralDirectory(bombZip).find(e => e.name === 'assets/bomb.bin')
     expect(bomb?.declaredSize).toBe(16 * 1024 * 1024)
     expect(bomb?.compressedSize).toBeLessThan(200 * 1024)
     const at = bomb?.localHeaderOffset as number
@@ -438,7 +455,7 @@ describe('artifacts', () => {
     const zip = await download(job.job?.steps?.[0]?.artifactsUrl as string)
     expect(zip.length).toBeGreaterThan(6 * 1024 * 1024)
     const entries = centralDirectory(zip)
-    expect(entries.map((e) => [e.name, e.method, e.declaredSize])).toEqual([
+    expect(entries.map(e => [e.name, e.method, e.declaredSize])).toEqual([
       ['data/blob-0001.bin', 0, 3 * 1024 * 1024],
       ['data/blob-0002.bin', 0, 3 * 1024 * 1024]
     ])

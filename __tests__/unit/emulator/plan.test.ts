@@ -8,7 +8,7 @@ import type { Scenario } from '../../../emulator/types.js'
 describe('timeline', () => {
   it('walks the phases; the last one lasts forever', () => {
     const phases = [{ status: 'A', forMs: 10 }, { status: 'B', forMs: 5 }, { status: 'C' }]
-    expect([0, 9, 10, 14, 15, 1e9].map((t) => phaseAt(phases, t).status)).toEqual(['A', 'A', 'B', 'B', 'C', 'C'])
+    expect([0, 9, 10, 14, 15, 1e9].map(t => phaseAt(phases, t).status)).toEqual(['A', 'A', 'B', 'B', 'C', 'C'])
     expect(phaseAt(phases, 20).final).toBe(true)
   })
 })
@@ -16,7 +16,7 @@ describe('timeline', () => {
 describe('hosting job plan', () => {
   it('runs the default steps inside RUNNING and ends SUCCEED when they are done', () => {
     const plan = planJob({})
-    expect(plan.steps.map((s) => [s.stepName, s.startMs, s.endMs])).toEqual([
+    expect(plan.steps.map(s => [s.stepName, s.startMs, s.endMs])).toEqual([
       ['BUILD', 400, 733],
       ['DEPLOY', 733, 1066],
       ['VERIFY', 1066, 1399]
@@ -26,7 +26,7 @@ describe('hosting job plan', () => {
     expect(viewJob(plan, 300).status).toBe('PROVISIONING')
     const midway = viewJob(plan, 800)
     expect(midway.status).toBe('RUNNING')
-    expect(midway.steps.map((s) => s.status)).toEqual(['SUCCEED', 'RUNNING'])
+    expect(midway.steps.map(s => s.status)).toEqual(['SUCCEED', 'RUNNING'])
     expect(viewJob(plan, 1400)).toMatchObject({ status: 'SUCCEED', endMs: 1400 })
   })
 
@@ -40,7 +40,7 @@ describe('hosting job plan', () => {
     const plan = planJob({ failStep: { stepName: 'DEPLOY', statusReason: 'Access denied' } })
     const view = viewJob(plan, 5000)
     expect(view.status).toBe('FAILED')
-    expect(view.steps.map((s) => [s.stepName, s.status, s.statusReason])).toEqual([
+    expect(view.steps.map(s => [s.stepName, s.status, s.statusReason])).toEqual([
       ['BUILD', 'SUCCEED', undefined],
       ['DEPLOY', 'FAILED', 'Access denied']
     ])
@@ -50,10 +50,10 @@ describe('hosting job plan', () => {
     const plan = planJob({})
     const stop = { atMs: 500, delayMs: 100 }
     expect(viewJob(plan, 550, stop).status).toBe('CANCELLING')
-    expect(viewJob(plan, 550, stop).steps.map((s) => s.status)).toEqual(['RUNNING'])
+    expect(viewJob(plan, 550, stop).steps.map(s => s.status)).toEqual(['RUNNING'])
     const after = viewJob(plan, 5000, stop)
     expect(after).toMatchObject({ status: 'CANCELLED', endMs: 600 })
-    expect(after.steps.map((s) => [s.stepName, s.status, s.endMs])).toEqual([['BUILD', 'CANCELLED', 600]])
+    expect(after.steps.map(s => [s.stepName, s.status, s.endMs])).toEqual([['BUILD', 'CANCELLED', 600]])
   })
 
   it('cancels a PENDING job without steps', () => {

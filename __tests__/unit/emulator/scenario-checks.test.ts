@@ -26,7 +26,11 @@ describe('statuses the service never sends are refused', () => {
   })
 
   it.each([
-    ['a status Hosting does not have', { statuses: [{ status: 'RUNNING', forMs: 10 }, { status: 'DEPLOYED' }] }, /statuses\[1\]\.status "DEPLOYED" is not a status the service sends; use one of CREATED, PENDING/],
+    [
+      'a status Hosting does not have',
+      { statuses: [{ status: 'RUNNING', forMs: 10 }, { status: 'DEPLOYED' }] },
+      /statuses\[1\]\.status "DEPLOYED" is not a status the service sends; use one of CREATED, PENDING/
+    ],
     ['SUCCEEDED, not SUCCEED', { statuses: [{ status: 'SUCCEEDED' }] }, /statuses\[0\]\.status "SUCCEEDED"/],
     ['a lower-case Hosting status', { statuses: [{ status: 'running' }] }, /"running" is not a status/],
     ['a step status Hosting does not have', { steps: [{ stepName: 'BUILD', status: 'DONE' }] }, /steps\[0\]\.status "DONE" is not a status the service sends/],
@@ -44,14 +48,42 @@ describe('statuses the service never sends are refused', () => {
 
 describe('one clock per job', () => {
   it.each([
-    ['forMs and forReads in one phase', { statuses: [{ status: 'PENDING', forMs: 5, forReads: 1 }, { status: 'SUCCEED' }] }, /statuses\[0\] gives both forMs and forReads/],
-    ['phases on both clocks', { statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forMs: 100 }, { status: 'SUCCEED' }] }, /statuses mixes forMs and forReads/],
-    ['backend phases on both clocks', { backend: { statuses: [{ status: 'IN_PROGRESS', forReads: 1 }, { status: 'PUSHING', forMs: 1 }, { status: 'COMPLETED' }] } }, /backend\.statuses mixes/],
-    ['a step in ms on the read clock', { statuses: [{ status: 'RUNNING', forReads: 2 }, { status: 'SUCCEED' }], steps: [{ stepName: 'BUILD', durationMs: 100 }] }, /steps\[0\] gives durationMs, but the job's statuses are counted in reads/],
-    ['a step in reads on the wall clock', { statuses: [{ status: 'RUNNING', forMs: 200 }, { status: 'SUCCEED' }], steps: [{ stepName: 'BUILD', forReads: 1 }] }, /steps\[0\] gives forReads, but .*wall clock \(forMs\)/],
+    [
+      'forMs and forReads in one phase',
+      { statuses: [{ status: 'PENDING', forMs: 5, forReads: 1 }, { status: 'SUCCEED' }] },
+      /statuses\[0\] gives both forMs and forReads/
+    ],
+    [
+      'phases on both clocks',
+      { statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'RUNNING', forMs: 100 }, { status: 'SUCCEED' }] },
+      /statuses mixes forMs and forReads/
+    ],
+    [
+      'backend phases on both clocks',
+      { backend: { statuses: [{ status: 'IN_PROGRESS', forReads: 1 }, { status: 'PUSHING', forMs: 1 }, { status: 'COMPLETED' }] } },
+      /backend\.statuses mixes/
+    ],
+    [
+      'a step in ms on the read clock',
+      { statuses: [{ status: 'RUNNING', forReads: 2 }, { status: 'SUCCEED' }], steps: [{ stepName: 'BUILD', durationMs: 100 }] },
+      /steps\[0\] gives durationMs, but the job's statuses are counted in reads/
+    ],
+    [
+      'a step in reads on the wall clock',
+      { statuses: [{ status: 'RUNNING', forMs: 200 }, { status: 'SUCCEED' }], steps: [{ stepName: 'BUILD', forReads: 1 }] },
+      /steps\[0\] gives forReads, but .*wall clock \(forMs\)/
+    ],
     ['a step in reads with the default statuses', { steps: [{ stepName: 'BUILD', forReads: 1 }] }, /wall clock \(the default ones\)/],
-    ['a fraction of a read', { statuses: [{ status: 'PENDING', forReads: 1.5 }, { status: 'SUCCEED' }] }, /statuses\[0\]\.forReads must be a whole number of reads, 1 or more, not 1\.5/],
-    ['no reads at all', { statuses: [{ status: 'PENDING', forReads: 0 }, { status: 'SUCCEED' }] }, /forReads must be a whole number of reads, 1 or more, not 0/],
+    [
+      'a fraction of a read',
+      { statuses: [{ status: 'PENDING', forReads: 1.5 }, { status: 'SUCCEED' }] },
+      /statuses\[0\]\.forReads must be a whole number of reads, 1 or more, not 1\.5/
+    ],
+    [
+      'no reads at all',
+      { statuses: [{ status: 'PENDING', forReads: 0 }, { status: 'SUCCEED' }] },
+      /forReads must be a whole number of reads, 1 or more, not 0/
+    ],
     ['a negative duration', { statuses: [{ status: 'PENDING', forMs: -1 }, { status: 'SUCCEED' }] }, /statuses\[0\]\.forMs must be a number of milliseconds/],
     ['codegen reads and a duration', { inProgressReads: 2, durationMs: 100 }, /inProgressReads and durationMs both/],
     ['codegen reads not a whole number', { inProgressReads: 'two' }, /inProgressReads must be a whole number/]
@@ -70,7 +102,7 @@ describe('apps, branches, domains and uploads the service could not have are ref
     for (const platform of ['WEB', 'WEB_DYNAMIC', 'WEB_COMPUTE'] as const) expect(validateScenario({ app: { platform } })).toBeDefined()
     const scenario: Scenario = {
       app: { name: 'shop', defaultDomain: 'shop.example.net', notFound: false },
-      branches: ['PRODUCTION', 'BETA', 'DEVELOPMENT', 'EXPERIMENTAL', 'PULL_REQUEST'].map((stage) => ({ branchName: `b-${stage}`, stage, tags: { k: 'v' } })),
+      branches: ['PRODUCTION', 'BETA', 'DEVELOPMENT', 'EXPERIMENTAL', 'PULL_REQUEST'].map(stage => ({ branchName: `b-${stage}`, stage, tags: { k: 'v' } })),
       branchLimit: 0,
       domains: [{ domainName: 'example.com', domainStatus: 'PENDING_VERIFICATION', subDomains: [{ prefix: '', branchName: 'main', verified: false }] }],
       upload: { failStatus: 503, failTimes: 2, resetTimes: 1, resetAfterBytes: 10, latencyMs: 0, expiresSeconds: 60 },
@@ -80,18 +112,38 @@ describe('apps, branches, domains and uploads the service could not have are ref
   })
 
   it.each([
-    ['a platform the SDK does not have', { app: { platform: 'SSR' } }, /app\.platform "SSR" is not one the service sends; use one of WEB, WEB_DYNAMIC, WEB_COMPUTE/],
+    [
+      'a platform the SDK does not have',
+      { app: { platform: 'SSR' } },
+      /app\.platform "SSR" is not one the service sends; use one of WEB, WEB_DYNAMIC, WEB_COMPUTE/
+    ],
     ['an unknown app key (a typo)', { app: { plaform: 'WEB' } }, /app has unknown key\(s\) plaform; known: name, platform, defaultDomain, notFound/],
     ['a branch twice', { branches: [{ branchName: 'main' }, { branchName: 'main' }] }, /branches\[1\]\.branchName "main" is given twice/],
     ['a branch without a name', { branches: [{ displayName: 'x' }] }, /branches\[0\]\.branchName must be a non-empty string/],
     ['a stage the SDK does not have', { branches: [{ branchName: 'main', stage: 'NONE' }] }, /branches\[0\]\.stage "NONE" is not one the service sends/],
     ['tags that are not strings', { branches: [{ branchName: 'main', tags: { n: 1 } }] }, /branches\[0\]\.tags must map tag keys to string values/],
     ['a negative branch limit', { branchLimit: -1 }, /branchLimit must be a whole number, 0 or more/],
-    ['a domain status the SDK does not have', { domains: [{ domainName: 'example.com', domainStatus: 'READY', subDomains: [] }] }, /domains\[0\]\.domainStatus "READY"/],
-    ['a sub-domain without its branch', { domains: [{ domainName: 'example.com', subDomains: [{ prefix: 'www' }] }] }, /domains\[0\]\.subDomains\[0\]\.branchName must be a non-empty string/],
-    ['an upload status S3 fault does not cover', { upload: { failStatus: 404 } }, /upload\.failStatus 404 is not one the service sends; use one of 500, 503, 403/],
+    [
+      'a domain status the SDK does not have',
+      { domains: [{ domainName: 'example.com', domainStatus: 'READY', subDomains: [] }] },
+      /domains\[0\]\.domainStatus "READY"/
+    ],
+    [
+      'a sub-domain without its branch',
+      { domains: [{ domainName: 'example.com', subDomains: [{ prefix: 'www' }] }] },
+      /domains\[0\]\.subDomains\[0\]\.branchName must be a non-empty string/
+    ],
+    [
+      'an upload status S3 fault does not cover',
+      { upload: { failStatus: 404 } },
+      /upload\.failStatus 404 is not one the service sends; use one of 500, 503, 403/
+    ],
     ['an unknown upload key', { upload: { failTime: 2 } }, /upload has unknown key\(s\) failTime/],
-    ['deploy steps in ms on the read clock', { statuses: [{ status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }], deploySteps: [{ stepName: 'DEPLOY', durationMs: 5 }] }, /deploySteps\[0\] gives durationMs, but the job's statuses are counted in reads/]
+    [
+      'deploy steps in ms on the read clock',
+      { statuses: [{ status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }], deploySteps: [{ stepName: 'DEPLOY', durationMs: 5 }] },
+      /deploySteps\[0\] gives durationMs, but the job's statuses are counted in reads/
+    ]
   ])('refuses %s', (_label, scenario, message) => {
     expect(refusal(scenario)).toMatch(message)
   })

@@ -95,7 +95,7 @@ describe('StartCodegenJob / GetCodegenJob round trip', () => {
       { name: '@aws-amplify/ui-react', supportedVersion: '^6.0.0', isSemVer: true, reason: 'Required package for UI components' },
       { name: 'aws-amplify', supportedVersion: '^6.0.0', isSemVer: true, reason: 'Required package for UI components' }
     ])
-    expect(emulator.requests.map((r) => [r.service, r.operation, r.status])).toEqual([
+    expect(emulator.requests.map(r => [r.service, r.operation, r.status])).toEqual([
       ['uibuilder', 'StartCodegenJob', 200],
       ['uibuilder', 'GetCodegenJob', 200]
     ])
@@ -108,8 +108,20 @@ describe('StartCodegenJob / GetCodegenJob round trip', () => {
     const files = await filesOf(job?.asset?.downloadUrl as string)
     expect([...files.keys()].sort()).toEqual(
       [
-        'Button.jsx', 'Button.d.ts', 'Card.jsx', 'Card.d.ts', 'NavBar.jsx', 'NavBar.d.ts', 'HeroLayout.jsx', 'HeroLayout.d.ts',
-        'ContactForm.jsx', 'ContactForm.d.ts', 'studioTheme.js', 'studioTheme.js.d.ts', 'index.js', 'utils.js'
+        'Button.jsx',
+        'Button.d.ts',
+        'Card.jsx',
+        'Card.d.ts',
+        'NavBar.jsx',
+        'NavBar.d.ts',
+        'HeroLayout.jsx',
+        'HeroLayout.d.ts',
+        'ContactForm.jsx',
+        'ContactForm.d.ts',
+        'studioTheme.js',
+        'studioTheme.js.d.ts',
+        'index.js',
+        'utils.js'
       ].sort()
     )
     for (const content of files.values()) expect(content.startsWith(STUDIO_BANNER)).toBe(true)
@@ -175,7 +187,7 @@ describe('errors the SDK understands', () => {
     emulator.setScenario({ throttle: { times: 2, operations: ['StartCodegenJob'] } })
     const started = await startJob()
     expect(started.$metadata.attempts).toBe(3)
-    expect(emulator.callsOf('StartCodegenJob').map((r) => [r.status, r.fault])).toEqual([
+    expect(emulator.callsOf('StartCodegenJob').map(r => [r.status, r.fault])).toEqual([
       [429, 'throttle'],
       [429, 'throttle'],
       [200, undefined]
@@ -217,11 +229,11 @@ describe('errors the SDK understands', () => {
     emulator.setScenario({ throttleRatio: 0.5, throttleForMs: 60_000 })
     const started = await startJob()
     for (let i = 0; i < 5; i++) expect((await getJob(started.entity?.id as string)).job?.status).toBe('succeeded')
-    const statuses = emulator.requests.map((r) => r.status)
-    const throttled = statuses.filter((s) => s === 429).length
+    const statuses = emulator.requests.map(r => r.status)
+    const throttled = statuses.filter(s => s === 429).length
     // Every second call is throttled; the first call of the pattern is not.
     expect(throttled).toBeGreaterThanOrEqual(5)
-    expect(statuses.filter((s) => s === 200).length).toBe(throttled + 1)
+    expect(statuses.filter(s => s === 200).length).toBe(throttled + 1)
   })
 
   it('keeps faults per app: another app is unaffected', async () => {
@@ -240,7 +252,7 @@ describe('job lifecycle scenarios', () => {
     emulator.setScenario({ durationMs: 300 })
     const started = await startJob()
     // A wait of at least the duration (a busy machine only makes it longer).
-    await new Promise((resolve) => setTimeout(resolve, 350))
+    await new Promise(resolve => setTimeout(resolve, 350))
     const done = await getJob(started.entity?.id as string)
     expect(done.job?.status).toBe('succeeded')
     expect((done.job?.modifiedAt as Date).getTime() - (done.job?.createdAt as Date).getTime()).toBe(300)
@@ -253,7 +265,7 @@ describe('job lifecycle scenarios', () => {
     const statuses = []
     for (let read = 0; read < 3; read++) {
       statuses.push((await getJob(id)).job?.status)
-      if (read === 0) await new Promise((resolve) => setTimeout(resolve, 200))
+      if (read === 0) await new Promise(resolve => setTimeout(resolve, 200))
     }
     expect(statuses).toEqual(['in_progress', 'in_progress', 'succeeded'])
     const done = await getJob(id)
@@ -281,7 +293,7 @@ describe('job lifecycle scenarios', () => {
     const job = await finishedJob()
     expect(job?.status).toBe('succeeded')
     expect(JSON.parse(job?.statusMessage as string)).toEqual({ codegenErrors })
-    const cards = (await manifestOf(job?.asset?.downloadUrl as string)).filter((e) => e.schemaName === 'Card')
+    const cards = (await manifestOf(job?.asset?.downloadUrl as string)).filter(e => e.schemaName === 'Card')
     expect(cards.length).toBeGreaterThan(0)
     for (const entry of cards) {
       expect(entry.error).toBe('Unsupported property binding')
@@ -293,7 +305,7 @@ describe('job lifecycle scenarios', () => {
     emulator.setScenario({ durationMs: 200 })
     const started = await startJob()
     emulator.setScenario({ fail: 'later' })
-    await new Promise((resolve) => setTimeout(resolve, 250))
+    await new Promise(resolve => setTimeout(resolve, 250))
     expect((await getJob(started.entity?.id as string)).job?.status).toBe('succeeded')
   })
 })
@@ -338,14 +350,22 @@ describe('generated content', () => {
       },
       genericDataSchema: {
         dataSourceType: 'DataStore',
-        models: { Todo: { fields: { id: { dataType: 'ID', dataTypeValue: 'ID', required: true, readOnly: false, isArray: false }, title: { dataType: 'String', dataTypeValue: 'String', required: true, readOnly: false, isArray: false } }, primaryKeys: ['id'] } },
+        models: {
+          Todo: {
+            fields: {
+              id: { dataType: 'ID', dataTypeValue: 'ID', required: true, readOnly: false, isArray: false },
+              title: { dataType: 'String', dataTypeValue: 'String', required: true, readOnly: false, isArray: false }
+            },
+            primaryKeys: ['id']
+          }
+        },
         enums: {},
         nonModels: {}
       },
       autoGenerateForms: true
     }
     const done = await finishedJob(job)
-    expect(done?.dependencies?.find((d) => d.name === 'aws-amplify')?.supportedVersion).toBe('^5.0.0')
+    expect(done?.dependencies?.find(d => d.name === 'aws-amplify')?.supportedVersion).toBe('^5.0.0')
     const files = await filesOf(done?.asset?.downloadUrl as string)
     const form = files.get('TodoCreateForm.jsx') as string
     expect(form).toContain('import { API } from "aws-amplify";')
@@ -365,7 +385,7 @@ describe('generated content', () => {
           reportDiagnostics: true,
           compilerOptions: { jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext }
         })
-        expect({ name, diagnostics: (out.diagnostics ?? []).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')) }).toEqual({ name, diagnostics: [] })
+        expect({ name, diagnostics: (out.diagnostics ?? []).map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n')) }).toEqual({ name, diagnostics: [] })
       }
     }
   })
@@ -375,7 +395,7 @@ describe('asset scenarios', () => {
   it('takes component names or a count', async () => {
     emulator.setScenario({ componentCount: 7, forms: [] })
     const manifest = await manifestOf((await finishedJob())?.asset?.downloadUrl as string)
-    expect(manifest.filter((e) => e.fileName.endsWith('.jsx')).length).toBe(7)
+    expect(manifest.filter(e => e.fileName.endsWith('.jsx')).length).toBe(7)
   })
 
   it('adds hostile names, duplicates and failed entries to the manifest', async () => {
@@ -385,20 +405,23 @@ describe('asset scenarios', () => {
       forms: [],
       hostileNames,
       duplicateEntries: true,
-      manifestEntryErrors: [{ schemaName: 'Ghost', noUrl: true }, { schemaName: 'Card', fileName: 'Card.d.ts', error: 'boom' }]
+      manifestEntryErrors: [
+        { schemaName: 'Ghost', noUrl: true },
+        { schemaName: 'Card', fileName: 'Card.d.ts', error: 'boom' }
+      ]
     })
     const manifest = await manifestOf((await finishedJob())?.asset?.downloadUrl as string)
     for (const name of hostileNames) {
-      const entry = manifest.find((e) => e.fileName === name)
+      const entry = manifest.find(e => e.fileName === name)
       expect(entry?.downloadUrl).toBeDefined()
       expect((await httpGet(entry?.downloadUrl as string)).status).toBe(200)
     }
-    const cards = manifest.filter((e) => e.fileName === 'Card.jsx')
+    const cards = manifest.filter(e => e.fileName === 'Card.jsx')
     expect(cards.length).toBe(2)
-    const [a, b] = await Promise.all(cards.map((e) => httpGet(e.downloadUrl as string)))
+    const [a, b] = await Promise.all(cards.map(e => httpGet(e.downloadUrl as string)))
     expect(a?.body.equals(b?.body as Buffer)).toBe(false)
-    expect(manifest.find((e) => e.schemaName === 'Ghost')).toEqual({ fileName: 'Ghost.jsx', schemaName: 'Ghost', error: null })
-    expect(manifest.find((e) => e.fileName === 'Card.d.ts')?.error).toBe('boom')
+    expect(manifest.find(e => e.schemaName === 'Ghost')).toEqual({ fileName: 'Ghost.jsx', schemaName: 'Ghost', error: null })
+    expect(manifest.find(e => e.fileName === 'Card.d.ts')?.error).toBe('boom')
   })
 
   it('serves a raw manifestBody as is', async () => {
@@ -412,7 +435,11 @@ describe('asset scenarios', () => {
     const response = await httpGet((await finishedJob())?.asset?.downloadUrl as string)
     expect(response.body.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1'))).toBe(true)
     const entries = centralDirectory(response.body)
-    expect(entries.map((e) => e.name)).toEqual(['Card.jsx', 'Card.d.ts', 'studioTheme.js', 'studioTheme.js.d.ts', 'index.js', 'utils.js', '../evil.js'])
-    expect(entryData(response.body, entries[0] as (typeof entries)[0]).toString('utf8').startsWith(STUDIO_BANNER)).toBe(true)
+    expect(entries.map(e => e.name)).toEqual(['Card.jsx', 'Card.d.ts', 'studioTheme.js', 'studioTheme.js.d.ts', 'index.js', 'utils.js', '../evil.js'])
+    expect(
+      entryData(response.body, entries[0] as (typeof entries)[0])
+        .toString('utf8')
+        .startsWith(STUDIO_BANNER)
+    ).toBe(true)
   })
 })

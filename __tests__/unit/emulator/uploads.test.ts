@@ -78,7 +78,11 @@ describe('a PUT S3 takes', () => {
 describe('a PUT S3 refuses', () => {
   it('411 MissingContentLength for a chunked body, stored nowhere', async () => {
     const answer = await httpPut(await uploadUrl(), ZIP, { chunked: true })
-    expect([answer.status, codeOf(answer.body), messageOf(answer.body)]).toEqual([411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.'])
+    expect([answer.status, codeOf(answer.body), messageOf(answer.body)]).toEqual([
+      411,
+      'MissingContentLength',
+      'You must provide the Content-Length HTTP header.'
+    ])
     expect(emulator.callsOf('Upload')[0]?.headers['transfer-encoding']).toBe('chunked')
     expect(emulator.callsOf('Upload')[0]?.bytes).toBe(ZIP.length)
     expect(puts()).toBe(0)
@@ -131,12 +135,12 @@ describe('upload faults', () => {
     const url = await uploadUrl()
     const answers = []
     for (let i = 0; i < 3; i++) answers.push(await httpPut(url, ZIP))
-    expect(answers.map((a) => [a.status, codeOf(a.body) ?? null])).toEqual([
+    expect(answers.map(a => [a.status, codeOf(a.body) ?? null])).toEqual([
       [503, 'SlowDown'],
       [503, 'SlowDown'],
       [200, null]
     ])
-    expect(emulator.callsOf('Upload').map((r) => [r.status, r.fault ?? null, r.bytes])).toEqual([
+    expect(emulator.callsOf('Upload').map(r => [r.status, r.fault ?? null, r.bytes])).toEqual([
       [503, 'status503', ZIP.length],
       [503, 'status503', ZIP.length],
       [200, null, ZIP.length]

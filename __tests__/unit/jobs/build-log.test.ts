@@ -29,10 +29,14 @@ describe('lastErrorLine', () => {
       ],
       '[vite]: Rollup failed to resolve import "x" from "src/main.tsx".'
     ],
-    ['yarn', ['error TS2304: Cannot find name "x".', 'error Command failed with exit code 2.', 'info Visit https://yarnpkg.com for documentation.'], 'error TS2304: Cannot find name "x".'],
+    [
+      'yarn',
+      ['error TS2304: Cannot find name "x".', 'error Command failed with exit code 2.', 'info Visit https://yarnpkg.com for documentation.'],
+      'error TS2304: Cannot find name "x".'
+    ],
     ['pnpm', ['Error: Build failed with 1 error:', ' ELIFECYCLE  Command failed with exit code 1.'], 'Error: Build failed with 1 error:'],
     ['tsc', ["src/a.ts(1,1): error TS1005: ';' expected.", 'Found 1 error in src/a.ts:1'], "src/a.ts(1,1): error TS1005: ';' expected."]
-  ])("skips the %s trailer", (_tool, lines, expected) => {
+  ])('skips the %s trailer', (_tool, lines, expected) => {
     expect(lastErrorLine(lines)).toBe(expected)
   })
 

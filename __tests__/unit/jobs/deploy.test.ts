@@ -179,12 +179,18 @@ describe('startDeployment', () => {
     it('the branch limit says there are 50 and how to make room', async () => {
       const fake = fakeClient({ GetBranch: missing, CreateBranch: () => Promise.reject(awsError('LimitExceededException', 'too many branches')) })
       const error = await errorOf(startDeployment(inputs({ branch: 'pr-4', createBranch: true }), deps(fake.client).dependencies, signal))
-      expect(error.message).toMatch(/reached its limit of 50 branches, which cannot be raised \(too many branches\)\. Delete the previews of closed pull requests/)
+      expect(error.message).toMatch(
+        /reached its limit of 50 branches, which cannot be raised \(too many branches\)\. Delete the previews of closed pull requests/
+      )
     })
   })
 
   describe('a branch whose last job has not finished', () => {
-    const blocked = (jobId: string) => awsError('BadRequestException', `The last job(deployment) ${jobId} was not finished, please wait until it finish or use StopJob operation to cancel it before creating a new deployment.`)
+    const blocked = (jobId: string) =>
+      awsError(
+        'BadRequestException',
+        `The last job(deployment) ${jobId} was not finished, please wait until it finish or use StopJob operation to cancel it before creating a new deployment.`
+      )
 
     it('a deployment left PENDING, never started, is stopped; then the deployment is created once', async () => {
       let creates = 0
@@ -194,9 +200,20 @@ describe('startDeployment', () => {
       })
       const { dependencies, events } = deps(fake.client)
       await startDeployment(inputs(), dependencies, signal)
-      expect(fake.operations()).toEqual(['GetApp', 'GetBranch', 'ListDomainAssociations', 'CreateDeployment', 'GetJob', 'StopJob', 'CreateDeployment', 'StartDeployment'])
+      expect(fake.operations()).toEqual([
+        'GetApp',
+        'GetBranch',
+        'ListDomainAssociations',
+        'CreateDeployment',
+        'GetJob',
+        'StopJob',
+        'CreateDeployment',
+        'StartDeployment'
+      ])
       expect(fake.calls.find(call => call.operation === 'StopJob')!.input).toEqual({ appId: APP, branchName: 'main', jobId: '2' })
-      expect(events).toContain('info Job 2 on branch main was created and never started (left by an interrupted deploy): stopping it, so this deploy can go ahead.')
+      expect(events).toContain(
+        'info Job 2 on branch main was created and never started (left by an interrupted deploy): stopping it, so this deploy can go ahead.'
+      )
     })
 
     it('a running job is waited for (not stopped), then the deployment is created', async () => {
@@ -216,7 +233,10 @@ describe('startDeployment', () => {
 
     it('the run ends the wait behind another job (the timeout or a cancel)', async () => {
       const controller = new AbortController()
-      const fake = fakeClient({ CreateDeployment: () => Promise.reject(blocked('2')), GetJob: () => ({ job: { summary: { jobId: '2', status: 'RUNNING' }, steps: [] } }) })
+      const fake = fakeClient({
+        CreateDeployment: () => Promise.reject(blocked('2')),
+        GetJob: () => ({ job: { summary: { jobId: '2', status: 'RUNNING' }, steps: [] } })
+      })
       const { dependencies } = deps(fake.client)
       const reason = new Error('the timeout was reached')
       dependencies.sleep = async () => {
@@ -240,10 +260,20 @@ describe('startDeployment', () => {
 
 describe('customDomainOf', () => {
   const domain = (domainName: string, subDomains: Array<[string, string, boolean?]>): DomainAssociation =>
-    ({ domainName, subDomains: subDomains.map(([prefix, branchName, verified = true]) => ({ subDomainSetting: { prefix, branchName }, verified, dnsRecord: '' })) }) as DomainAssociation
+    ({
+      domainName,
+      subDomains: subDomains.map(([prefix, branchName, verified = true]) => ({ subDomainSetting: { prefix, branchName }, verified, dnsRecord: '' }))
+    }) as DomainAssociation
 
   it('takes the first verified sub-domain that maps the branch, the apex first within a domain', () => {
-    const domains = [domain('a.example.com', [['www', 'dev']]), domain('b.example.com', [['www', 'main'], ['', 'main']]), domain('c.example.com', [['', 'main']])]
+    const domains = [
+      domain('a.example.com', [['www', 'dev']]),
+      domain('b.example.com', [
+        ['www', 'main'],
+        ['', 'main']
+      ]),
+      domain('c.example.com', [['', 'main']])
+    ]
     expect(customDomainOf(domains, 'main')).toBe('https://b.example.com')
     expect(customDomainOf(domains, 'dev')).toBe('https://www.a.example.com')
   })

@@ -86,7 +86,9 @@ function setup(options: { inputs?: Partial<HostingInputs>; answers?: Answers; lo
     send: jest.fn(async (command: unknown, sendOptions?: { abortSignal?: AbortSignal }) => {
       sent.push({ command, signal: sendOptions?.abortSignal })
       if (command instanceof StartJobCommand) {
-        return answers.start ? answers.start(command) : { jobSummary: { jobId: '12', jobArn: 'arn:aws:amplify:us-east-1:123456789012:apps/d/branches/main/jobs/12', status: 'PENDING' } }
+        return answers.start
+          ? answers.start(command)
+          : { jobSummary: { jobId: '12', jobArn: 'arn:aws:amplify:us-east-1:123456789012:apps/d/branches/main/jobs/12', status: 'PENDING' } }
       }
       if (command instanceof GetJobCommand) return answers.get ? answers.get() : { job: job('RUNNING') }
       if (command instanceof StopJobCommand) return answers.stop ? answers.stop() : { jobSummary: { jobId: '12', status: 'CANCELLING' } }
@@ -154,7 +156,9 @@ describe('start', () => {
   })
 
   it('sends a RETRY with the job id', async () => {
-    const { hosting, sent, infos } = setup({ inputs: { jobType: 'retry', jobId: '7', commitId: undefined, commitMessage: undefined, commitTime: undefined, jobReason: undefined } })
+    const { hosting, sent, infos } = setup({
+      inputs: { jobType: 'retry', jobId: '7', commitId: undefined, commitMessage: undefined, commitTime: undefined, jobReason: undefined }
+    })
     await hosting.start(signal)
     expect((sent[0]!.command as StartJobCommand).input).toMatchObject({ jobType: 'RETRY', jobId: '7' })
     expect(infos()[0]).toBe(`Retrying job 7 as job 12 on branch main of app ${APP}.`)
@@ -173,11 +177,26 @@ describe('start', () => {
   const awsError = (name: string, message: string): Error => Object.assign(new Error(message), { name })
 
   const START_ERRORS: Array<[string, string, Partial<HostingInputs>, RegExp]> = [
-    ['LimitExceededException', 'Too many jobs', {}, /LimitExceededException: Too many jobs\). Too many jobs are running or queued for app d1a2b3c4d5e6f7: wait for them to end, or stop one/],
-    ['BadRequestException', 'A job is already running on this branch', {}, /a job is already running there .*Wait for it to end, or stop it in the Amplify console/],
+    [
+      'LimitExceededException',
+      'Too many jobs',
+      {},
+      /LimitExceededException: Too many jobs\). Too many jobs are running or queued for app d1a2b3c4d5e6f7: wait for them to end, or stop one/
+    ],
+    [
+      'BadRequestException',
+      'A job is already running on this branch',
+      {},
+      /a job is already running there .*Wait for it to end, or stop it in the Amplify console/
+    ],
     ['NotFoundException', 'App d1a2b3c4d5e6f7 not found', {}, /could not find app d1a2b3c4d5e6f7 \(App .* not found\)\. Check 'app-id', 'branch' and 'region'/],
     ['NotFoundException', 'Branch main not found', {}, /could not find branch 'main' of app d1a2b3c4d5e6f7/],
-    ['BadRequestException', 'Job 7 does not exist', { jobType: 'retry', jobId: '7' }, /refused to retry job 7 on branch main \(Job 7 does not exist\)\. Check that the job exists/]
+    [
+      'BadRequestException',
+      'Job 7 does not exist',
+      { jobType: 'retry', jobId: '7' },
+      /refused to retry job 7 on branch main \(Job 7 does not exist\)\. Check that the job exists/
+    ]
   ]
 
   it.each(START_ERRORS)('explains %s (%s)', async (name, message, overrides, expected) => {
@@ -367,7 +386,7 @@ describe('a failed job', () => {
     expect(markdown).toContain('### Failing step: BUILD: npm run build exited with 2')
     // The lines up to the error line and two after it, open and without timestamps; the whole tail folded.
     const open = markdown.slice(markdown.indexOf('The BUILD log around the last error line:'), markdown.indexOf('<details>'))
-    expect(open).toContain("```text\nline 1\n")
+    expect(open).toContain('```text\nline 1\n')
     expect(open).toContain("src/App.tsx(4,30): error TS2307: Cannot find module './ui-components'.\n")
     expect(open).not.toMatch(/\d{4}-\d\d-\d\dT/)
     expect(markdown).toContain('<details><summary>Last 15 lines of the BUILD log</summary>')
@@ -510,7 +529,12 @@ describe('artifacts', () => {
   it('otherwise lists the artifacts and unpacks each by its URL', async () => {
     const { hosting, sent } = setup({
       answers: {
-        list: () => ({ artifacts: [{ artifactFileName: 'site.zip', artifactId: 'a1' }, { artifactFileName: 'server.zip', artifactId: 'a2' }] }),
+        list: () => ({
+          artifacts: [
+            { artifactFileName: 'site.zip', artifactId: 'a1' },
+            { artifactFileName: 'server.zip', artifactId: 'a2' }
+          ]
+        }),
         artifactUrl: command => ({ artifactId: command.input.artifactId, artifactUrl: presigned(`${command.input.artifactId}.zip`) })
       }
     })

@@ -81,7 +81,8 @@ describe('patientClient', () => {
   })
 
   it('knows throttling by name or by status 429', () => {
-    for (const name of ['ThrottlingException', 'LimitExceededException', 'TooManyRequestsException', 'SlowDown']) expect(isThrottlingAwsError(sdkError(name, 400))).toBe(true)
+    for (const name of ['ThrottlingException', 'LimitExceededException', 'TooManyRequestsException', 'SlowDown'])
+      expect(isThrottlingAwsError(sdkError(name, 400))).toBe(true)
     expect(isThrottlingAwsError(sdkError('Whatever', 429))).toBe(true)
     expect(isThrottlingAwsError(sdkError('InternalServerException', 500))).toBe(false)
     expect(isThrottlingAwsError(undefined)).toBe(false)

@@ -5,17 +5,7 @@
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { OutputFolderError, recoverOutputFolder, SimulatedCrash, WORK_DIR_NAME } from '../../../src/output-folder/transaction.js'
-import {
-  commitScenario,
-  countingHooks,
-  expectations,
-  failAt,
-  removeWorkspaces,
-  type Scenario,
-  setUp,
-  snapshot,
-  withoutExtraEmptyFolders
-} from './helpers.js'
+import { commitScenario, countingHooks, expectations, failAt, removeWorkspaces, type Scenario, setUp, snapshot, withoutExtraEmptyFolders } from './helpers.js'
 
 afterAll(removeWorkspaces)
 
@@ -66,47 +56,55 @@ describe.each(Object.entries(SCENARIOS))('scenario %s', (_name, scenario) => {
     expect(expected.steps.length).toBeGreaterThan(expected.commitStep)
   })
 
-  it('recovers to the old tree before the commit point and the new one after, for a crash at every step', async () => {
-    const expected = await expectations(scenario)
-    for (let step = 1; step <= expected.steps.length; step++) {
-      const workspace = await setUp(scenario)
-      await expect(commitScenario(workspace, scenario, failAt(step, 'crash'))).rejects.toThrow(SimulatedCrash)
-
-      const outcome = await recoverOutputFolder(workspace.output)
-
-      const rolledBack = step <= expected.commitStep
-      expect({ step, tree: await snapshot(workspace.root) }).toEqual({ step, tree: rolledBack ? expected.before : expected.after })
-      // Past the commit point, once the committed journal itself is deleted only leftovers remain.
-      expect(outcome).toMatch(rolledBack ? /^(rolled-back|discarded-staging)$/ : /^(rolled-forward|discarded-staging)$/)
-      expect(await recoverOutputFolder(workspace.output)).toBe('clean')
-    }
-  }, LOOP_TIMEOUT_MS)
-
-  it('still ends in the old or the new tree when recovery itself is killed at any step and run again', async () => {
-    const expected = await expectations(scenario)
-    for (let step = 1; step <= expected.steps.length; step++) {
-      const counting = countingHooks()
-      const probe = await setUp(scenario)
-      await expect(commitScenario(probe, scenario, failAt(step, 'crash'))).rejects.toThrow(SimulatedCrash)
-      await recoverOutputFolder(probe.output, { hooks: counting })
-      const target = step <= expected.commitStep ? expected.before : expected.after
-
-      for (let recoveryStep = 1; recoveryStep <= counting.descriptions.length; recoveryStep++) {
+  it(
+    'recovers to the old tree before the commit point and the new one after, for a crash at every step',
+    async () => {
+      const expected = await expectations(scenario)
+      for (let step = 1; step <= expected.steps.length; step++) {
         const workspace = await setUp(scenario)
         await expect(commitScenario(workspace, scenario, failAt(step, 'crash'))).rejects.toThrow(SimulatedCrash)
-        await expect(recoverOutputFolder(workspace.output, { hooks: failAt(recoveryStep, 'crash') })).rejects.toThrow(SimulatedCrash)
 
-        await recoverOutputFolder(workspace.output)
+        const outcome = await recoverOutputFolder(workspace.output)
 
-        const tree = await snapshot(workspace.root)
-        // The one leftover allowed: when the killed step is the last removal of the working folder of
-        // a run that created output-path, the empty folders it created stay (nothing records them any more).
-        const lastSteps = counting.descriptions.slice(recoveryStep - 1).every((description) => /^remove the (working|created) folder/.test(description))
-        const comparable = lastSteps ? withoutExtraEmptyFolders(tree, target) : tree
-        expect({ step, recoveryStep, tree: comparable }).toEqual({ step, recoveryStep, tree: target })
+        const rolledBack = step <= expected.commitStep
+        expect({ step, tree: await snapshot(workspace.root) }).toEqual({ step, tree: rolledBack ? expected.before : expected.after })
+        // Past the commit point, once the committed journal itself is deleted only leftovers remain.
+        expect(outcome).toMatch(rolledBack ? /^(rolled-back|discarded-staging)$/ : /^(rolled-forward|discarded-staging)$/)
+        expect(await recoverOutputFolder(workspace.output)).toBe('clean')
       }
-    }
-  }, LOOP_TIMEOUT_MS)
+    },
+    LOOP_TIMEOUT_MS
+  )
+
+  it(
+    'still ends in the old or the new tree when recovery itself is killed at any step and run again',
+    async () => {
+      const expected = await expectations(scenario)
+      for (let step = 1; step <= expected.steps.length; step++) {
+        const counting = countingHooks()
+        const probe = await setUp(scenario)
+        await expect(commitScenario(probe, scenario, failAt(step, 'crash'))).rejects.toThrow(SimulatedCrash)
+        await recoverOutputFolder(probe.output, { hooks: counting })
+        const target = step <= expected.commitStep ? expected.before : expected.after
+
+        for (let recoveryStep = 1; recoveryStep <= counting.descriptions.length; recoveryStep++) {
+          const workspace = await setUp(scenario)
+          await expect(commitScenario(workspace, scenario, failAt(step, 'crash'))).rejects.toThrow(SimulatedCrash)
+          await expect(recoverOutputFolder(workspace.output, { hooks: failAt(recoveryStep, 'crash') })).rejects.toThrow(SimulatedCrash)
+
+          await recoverOutputFolder(workspace.output)
+
+          const tree = await snapshot(workspace.root)
+          // The one leftover allowed: when the killed step is the last removal of the working folder of
+          // a run that created output-path, the empty folders it created stay (nothing records them any more).
+          const lastSteps = counting.descriptions.slice(recoveryStep - 1).every(description => /^remove the (working|created) folder/.test(description))
+          const comparable = lastSteps ? withoutExtraEmptyFolders(tree, target) : tree
+          expect({ step, recoveryStep, tree: comparable }).toEqual({ step, recoveryStep, tree: target })
+        }
+      }
+    },
+    LOOP_TIMEOUT_MS
+  )
 
   it('rolls back at once when an ordinary error happens at any step before the commit point', async () => {
     const expected = await expectations(scenario)

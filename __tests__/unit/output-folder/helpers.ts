@@ -6,7 +6,15 @@ import { createHash } from 'node:crypto'
 import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { type CommitHooks, type CommitOutcome, commitStaging, createStaging, recoverOutputFolder, SimulatedCrash, type StagingArea } from '../../../src/output-folder/transaction.js'
+import {
+  type CommitHooks,
+  type CommitOutcome,
+  commitStaging,
+  createStaging,
+  recoverOutputFolder,
+  SimulatedCrash,
+  type StagingArea
+} from '../../../src/output-folder/transaction.js'
 
 /** What to put at a path: file content, a symbolic link (target as written), or an empty folder. */
 export type Entry = string | { link: string } | { folder: true }
@@ -43,7 +51,7 @@ export async function newWorkspace(): Promise<Workspace> {
 }
 
 export async function removeWorkspaces(): Promise<void> {
-  await Promise.all(temporaryFolders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })))
+  await Promise.all(temporaryFolders.splice(0).map(folder => rm(folder, { recursive: true, force: true })))
 }
 
 export async function writeTree(root: string, tree: Record<string, Entry | null>): Promise<void> {
@@ -170,7 +178,7 @@ export function withoutExtraEmptyFolders(actual: Snapshot, expected: Snapshot): 
   const isExtraFolder = (relative: string): boolean => actual[relative] === 'folder' && !(relative in expected)
   const result: Snapshot = {}
   for (const [relative, value] of Object.entries(actual)) {
-    const inside = Object.keys(actual).filter((other) => other.startsWith(`${relative}/`))
+    const inside = Object.keys(actual).filter(other => other.startsWith(`${relative}/`))
     if (!(isExtraFolder(relative) && inside.every(isExtraFolder))) result[relative] = value
   }
   return result

@@ -36,7 +36,7 @@ const CONTENTS = ['one', 'two', 'six', '']
 const ROOT_NAMES = ['a.jsx', 'b.jsx', 'link.jsx']
 
 const files = (names: readonly string[]): fc.Arbitrary<Record<string, string>> =>
-  fc.array(fc.tuple(fc.constantFrom(...names), fc.constantFrom(...CONTENTS)), { maxLength: 8 }).map((pairs) => Object.fromEntries(pairs))
+  fc.array(fc.tuple(fc.constantFrom(...names), fc.constantFrom(...CONTENTS)), { maxLength: 8 }).map(pairs => Object.fromEntries(pairs))
 
 const edit = (name: string): fc.Arbitrary<Entry | null> =>
   ROOT_NAMES.includes(name)
@@ -45,9 +45,11 @@ const edit = (name: string): fc.Arbitrary<Entry | null> =>
 
 const edits: fc.Arbitrary<Record<string, Entry | null>> = fc
   .tuple(
-    fc.uniqueArray(fc.constantFrom(...GENERATED, ...HAND_WRITTEN), { maxLength: 5 }).chain((names) => fc.tuple(...names.map((name) => edit(name).map((entry) => [name, entry] as const)))),
+    fc
+      .uniqueArray(fc.constantFrom(...GENERATED, ...HAND_WRITTEN), { maxLength: 5 })
+      .chain(names => fc.tuple(...names.map(name => edit(name).map(entry => [name, entry] as const)))),
     // Now and then a folder the job writes into is replaced by a link: refused before any change.
-    fc.integer({ min: 0, max: 4 }).map((draw) => draw === 0)
+    fc.integer({ min: 0, max: 4 }).map(draw => draw === 0)
   )
   .map(([pairs, linkForms]) => ({ ...Object.fromEntries(pairs), ...(linkForms ? { forms: { link: '../elsewhere' } } : {}) }))
 
@@ -70,85 +72,93 @@ function outsideOf(tree: Snapshot, output: string): Snapshot {
 }
 
 describe('output folder property', () => {
-  it('ends in exactly the old or the new tree after a crash anywhere, and never writes outside output-path', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarios, fc.nat(), fc.option(fc.nat(), { nil: undefined }), async (scenario, crashSeed, recoverySeed) => {
-        const expected = await expectations(scenario)
-        const step = 1 + (crashSeed % Math.max(1, expected.steps.length))
-        const workspace = await setUp(scenario)
+  it(
+    'ends in exactly the old or the new tree after a crash anywhere, and never writes outside output-path',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarios, fc.nat(), fc.option(fc.nat(), { nil: undefined }), async (scenario, crashSeed, recoverySeed) => {
+          const expected = await expectations(scenario)
+          const step = 1 + (crashSeed % Math.max(1, expected.steps.length))
+          const workspace = await setUp(scenario)
 
-        const commit = await commitScenario(workspace, scenario, failAt(step, 'crash')).then(
-          () => 'finished',
-          (error: unknown) => (error instanceof SimulatedCrash ? 'crashed' : 'refused')
-        )
-        expect(outsideOf(await snapshot(workspace.root), scenario.output)).toEqual(outsideOf(expected.before, scenario.output))
+          const commit = await commitScenario(workspace, scenario, failAt(step, 'crash')).then(
+            () => 'finished',
+            (error: unknown) => (error instanceof SimulatedCrash ? 'crashed' : 'refused')
+          )
+          expect(outsideOf(await snapshot(workspace.root), scenario.output)).toEqual(outsideOf(expected.before, scenario.output))
 
-        let crashedRecoveryStep: string | undefined
-        if (recoverySeed !== undefined) {
-          const crashAt = 1 + (recoverySeed % 25)
-          await recoverOutputFolder(workspace.output, {
-            hooks: {
-              beforeStep(current, description) {
-                if (current !== crashAt) return
-                crashedRecoveryStep = description
-                throw new SimulatedCrash(`killed during recovery at step ${current}`)
+          let crashedRecoveryStep: string | undefined
+          if (recoverySeed !== undefined) {
+            const crashAt = 1 + (recoverySeed % 25)
+            await recoverOutputFolder(workspace.output, {
+              hooks: {
+                beforeStep(current, description) {
+                  if (current !== crashAt) return
+                  crashedRecoveryStep = description
+                  throw new SimulatedCrash(`killed during recovery at step ${current}`)
+                }
               }
-            }
-          }).catch((error: unknown) => {
-            if (!(error instanceof SimulatedCrash)) throw error
-          })
-        }
-        await recoverOutputFolder(workspace.output)
-
-        const target = expected.refused || (commit === 'crashed' && step <= expected.commitStep) ? expected.before : expected.after
-        const tree = await snapshot(workspace.root)
-        // See the crash tests: killed while removing the last working folder of a run that created
-        // output-path, the empty folders it created are all that can stay.
-        const lenient = crashedRecoveryStep !== undefined && /^remove the (working|created) folder/.test(crashedRecoveryStep)
-        expect(lenient ? withoutExtraEmptyFolders(tree, target) : tree).toEqual(target)
-        // Every commit, even a refused one (its undo), has steps, so the crash always hits one.
-        expect(commit).toBe('crashed')
-      }),
-      { numRuns: RUNS }
-    )
-  }, TIMEOUT_MS)
-
-  it('puts back the old tree at once when an ordinary error (a full disk) hits any step before the commit point, and keeps the new one after it', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarios, fc.nat(), async (scenario, errorSeed) => {
-        const expected = await expectations(scenario)
-        const step = 1 + (errorSeed % Math.max(1, expected.steps.length))
-        const workspace = await setUp(scenario)
-        const hooks = failAt(step, 'error')
-        Object.assign(hooks.error, { code: 'ENOSPC' })
-
-        const failure = await commitScenario(workspace, scenario, hooks).then(
-          () => undefined,
-          (error: unknown) => error
-        )
-        const tree = await snapshot(workspace.root)
-        expect(outsideOf(tree, scenario.output)).toEqual(outsideOf(expected.before, scenario.output))
-        if (expected.refused) {
-          // Refused while planning; the error hit the undo of nothing, or passed unnoticed.
-          expect(failure).toBeDefined()
+            }).catch((error: unknown) => {
+              if (!(error instanceof SimulatedCrash)) throw error
+            })
+          }
           await recoverOutputFolder(workspace.output)
-          expect(await snapshot(workspace.root)).toEqual(expected.before)
-        } else if (expected.steps[step - 1] === 'restore the times of the output folder') {
-          // Cosmetic and best effort (a run that changes nothing puts back the folder's times): no failure.
-          expect({ step, failure, tree }).toEqual({ step, failure: undefined, tree: expected.after })
-        } else if (step <= expected.commitStep) {
-          // No recovery needed: the commit itself put everything back before it failed.
-          expect({ step, failure, tree }).toEqual({ step, failure: hooks.error, tree: expected.before })
-        } else {
-          // Past the commit point only cleanup is left: the new files stay, the next run removes the rest.
-          expect(failure).toBeInstanceOf(OutputFolderError)
-          const withoutWork = Object.fromEntries(Object.entries(tree).filter(([relative]) => !relative.includes(WORK_DIR_NAME)))
-          expect({ step, tree: withoutWork }).toEqual({ step, tree: expected.after })
-          await recoverOutputFolder(workspace.output)
-          expect(await snapshot(workspace.root)).toEqual(expected.after)
-        }
-      }),
-      { numRuns: RUNS }
-    )
-  }, TIMEOUT_MS)
+
+          const target = expected.refused || (commit === 'crashed' && step <= expected.commitStep) ? expected.before : expected.after
+          const tree = await snapshot(workspace.root)
+          // See the crash tests: killed while removing the last working folder of a run that created
+          // output-path, the empty folders it created are all that can stay.
+          const lenient = crashedRecoveryStep !== undefined && /^remove the (working|created) folder/.test(crashedRecoveryStep)
+          expect(lenient ? withoutExtraEmptyFolders(tree, target) : tree).toEqual(target)
+          // Every commit, even a refused one (its undo), has steps, so the crash always hits one.
+          expect(commit).toBe('crashed')
+        }),
+        { numRuns: RUNS }
+      )
+    },
+    TIMEOUT_MS
+  )
+
+  it(
+    'puts back the old tree at once when an ordinary error (a full disk) hits any step before the commit point, and keeps the new one after it',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarios, fc.nat(), async (scenario, errorSeed) => {
+          const expected = await expectations(scenario)
+          const step = 1 + (errorSeed % Math.max(1, expected.steps.length))
+          const workspace = await setUp(scenario)
+          const hooks = failAt(step, 'error')
+          Object.assign(hooks.error, { code: 'ENOSPC' })
+
+          const failure = await commitScenario(workspace, scenario, hooks).then(
+            () => undefined,
+            (error: unknown) => error
+          )
+          const tree = await snapshot(workspace.root)
+          expect(outsideOf(tree, scenario.output)).toEqual(outsideOf(expected.before, scenario.output))
+          if (expected.refused) {
+            // Refused while planning; the error hit the undo of nothing, or passed unnoticed.
+            expect(failure).toBeDefined()
+            await recoverOutputFolder(workspace.output)
+            expect(await snapshot(workspace.root)).toEqual(expected.before)
+          } else if (expected.steps[step - 1] === 'restore the times of the output folder') {
+            // Cosmetic and best effort (a run that changes nothing puts back the folder's times): no failure.
+            expect({ step, failure, tree }).toEqual({ step, failure: undefined, tree: expected.after })
+          } else if (step <= expected.commitStep) {
+            // No recovery needed: the commit itself put everything back before it failed.
+            expect({ step, failure, tree }).toEqual({ step, failure: hooks.error, tree: expected.before })
+          } else {
+            // Past the commit point only cleanup is left: the new files stay, the next run removes the rest.
+            expect(failure).toBeInstanceOf(OutputFolderError)
+            const withoutWork = Object.fromEntries(Object.entries(tree).filter(([relative]) => !relative.includes(WORK_DIR_NAME)))
+            expect({ step, tree: withoutWork }).toEqual({ step, tree: expected.after })
+            await recoverOutputFolder(workspace.output)
+            expect(await snapshot(workspace.root)).toEqual(expected.after)
+          }
+        }),
+        { numRuns: RUNS }
+      )
+    },
+    TIMEOUT_MS
+  )
 })

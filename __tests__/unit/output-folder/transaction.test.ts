@@ -2,14 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { lstat, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UnsafeContentError } from '../../../src/errors.js'
-import {
-  commitStaging,
-  createStaging,
-  OutputFolderError,
-  recoverOutputFolder,
-  STATE_FILE_NAME,
-  WORK_DIR_NAME
-} from '../../../src/output-folder/transaction.js'
+import { commitStaging, createStaging, OutputFolderError, recoverOutputFolder, STATE_FILE_NAME, WORK_DIR_NAME } from '../../../src/output-folder/transaction.js'
 import { parseState, renderState } from '../../../src/output-folder/state.js'
 import { type CommitHooks, SimulatedCrash, TRANSIENT_RETRY_DELAYS_MS } from '../../../src/output-folder/common.js'
 import { failAt, newWorkspace, removeWorkspaces, runAction, sha256, snapshot, stage, writeTree } from './helpers.js'
@@ -240,7 +233,12 @@ describe('commitStaging', () => {
 })
 
 describe('refusals before any change', () => {
-  async function expectRefused(setUp: Record<string, Parameters<typeof writeTree>[1][string]>, produced: Record<string, string>, message: RegExp, clean = false): Promise<void> {
+  async function expectRefused(
+    setUp: Record<string, Parameters<typeof writeTree>[1][string]>,
+    produced: Record<string, string>,
+    message: RegExp,
+    clean = false
+  ): Promise<void> {
     const workspace = await newWorkspace()
     await writeTree(workspace.root, { 'elsewhere/keep.txt': 'keep' })
     await runAction(workspace.output, { 'a.js': 'a', 'gone.js': 'gone' }, false)
@@ -365,7 +363,9 @@ describe('recoverOutputFolder', () => {
     await expect(recoverOutputFolder(workspace.output)).rejects.toThrow(/reserves that name/)
 
     const other = await newWorkspace()
-    await writeTree(other.output, { [`${WORK_DIR_NAME}/txn/journal.json`]: JSON.stringify({ version: 1, staging: '../../x', entries: [], createDirs: [], removeDirs: [] }) })
+    await writeTree(other.output, {
+      [`${WORK_DIR_NAME}/txn/journal.json`]: JSON.stringify({ version: 1, staging: '../../x', entries: [], createDirs: [], removeDirs: [] })
+    })
     await expect(recoverOutputFolder(other.output)).rejects.toThrow(/delete .* by hand/)
   })
 

@@ -22,7 +22,7 @@ const server = scratch.server
 function downloader(options: DownloaderOptions = {}): ClosableDownloader & { waits: number[]; logs: string[] } {
   const { sleep, waits } = recordingSleep()
   const logs: string[] = []
-  const d = createDownloader({ sleep, random: () => 0.5, log: (m) => logs.push(m), ...options })
+  const d = createDownloader({ sleep, random: () => 0.5, log: m => logs.push(m), ...options })
   scratch.defer(() => d.close())
   return Object.assign(d, { waits, logs })
 }
@@ -71,7 +71,7 @@ describe('downloader: success', () => {
     const s = await server((_req, res) => res.end('x'.repeat(100)))
     const d = downloader({ concurrency: 4 })
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => d.toBuffer(s.url(`/f${i}`), opts)))
-    expect(results.every((r) => r.length === 100)).toBe(true)
+    expect(results.every(r => r.length === 100)).toBe(true)
     expect(s.requests).toHaveLength(50)
     expect(s.connections()).toBeLessThanOrEqual(4)
   })
@@ -82,11 +82,11 @@ describe('downloader: success', () => {
     const d = downloader({ concurrency: 16 })
     const controller = new AbortController()
     const all = Promise.all(Array.from({ length: 20 }, (_, i) => d.toBuffer(s.url(`/f${i}`), { ...opts, signal: controller.signal })))
-    while (held.length < 16) await new Promise((r) => setTimeout(r, 5))
+    while (held.length < 16) await new Promise(r => setTimeout(r, 5))
     expect(getEventListeners(controller.signal, 'abort').length).toBeLessThan(3)
     while (held.length > 0 || s.requests.length < 20) {
-      held.splice(0).forEach((release) => release())
-      await new Promise((r) => setTimeout(r, 5))
+      held.splice(0).forEach(release => release())
+      await new Promise(r => setTimeout(r, 5))
     }
     expect(await all).toHaveLength(20)
   })
@@ -103,7 +103,7 @@ describe('downloader: success', () => {
 })
 
 describe('downloader: retries', () => {
-  it.each([500, 503, 429])('retries HTTP %i with backoff, then succeeds', async (status) => {
+  it.each([500, 503, 429])('retries HTTP %i with backoff, then succeeds', async status => {
     let calls = 0
     const s = await server((_req, res) => {
       if (++calls <= 2) {
@@ -198,7 +198,7 @@ describe('downloader: retries', () => {
       } else res.end('1234567890')
     })
     const deltas: number[] = []
-    await downloader().toBuffer(s.url('/f'), { ...opts, onBytes: (n) => deltas.push(n) })
+    await downloader().toBuffer(s.url('/f'), { ...opts, onBytes: n => deltas.push(n) })
     expect(deltas.reduce((a, b) => a + b, 0)).toBe(10)
     expect(deltas).toContain(-5)
   })
@@ -218,7 +218,7 @@ describe('downloader: no retry', () => {
     expect(d.waits).toHaveLength(0)
   })
 
-  it.each([404, 400, 410])('fails on HTTP %i after one request', async (status) => {
+  it.each([404, 400, 410])('fails on HTTP %i after one request', async status => {
     const s = await server((_req, res) => res.writeHead(status).end())
     const error = await errorOf(downloader().toBuffer(s.url('/f'), opts))
     expect(error).toBeInstanceOf(DownloadError)
@@ -284,7 +284,8 @@ describe('downloader: idle timeout', () => {
     let calls = 0
     const s = await server((_req, res) => {
       res.writeHead(200, { 'content-length': String(body.length) })
-      if (++calls === 1) res.write(body.subarray(0, 10)) // and then nothing
+      if (++calls === 1)
+        res.write(body.subarray(0, 10)) // and then nothing
       else res.end(body)
     })
     const d = downloader({ idleTimeoutMs: IDLE_TIMEOUT_MS })
@@ -315,7 +316,7 @@ describe('downloader: abort', () => {
     const target = path.join(scratch.dir, 'f')
     const d = downloader({ idleTimeoutMs: 60_000 })
     const pending = d.toFile(s.url('/f'), target, { ...opts, signal: controller.signal })
-    while (s.requests.length === 0) await new Promise((r) => setTimeout(r, 5))
+    while (s.requests.length === 0) await new Promise(r => setTimeout(r, 5))
     controller.abort(reason)
     expect(await errorOf(pending)).toBe(reason)
     expect(s.requests).toHaveLength(1)
@@ -352,20 +353,20 @@ describe('downloader: masking', () => {
       else res.end(body)
     })
     const masked: Array<{ secret: string; requestsSoFar: number }> = []
-    const d = downloader({ mask: (secret) => masked.push({ secret, requestsSoFar: s.requests.length }) })
+    const d = downloader({ mask: secret => masked.push({ secret, requestsSoFar: s.requests.length }) })
     const url = s.url('/first')
     expect(await d.toBuffer(url, opts)).toEqual(body)
-    expect(masked.filter((m) => m.requestsSoFar === 0).map((m) => m.secret)).toEqual(expect.arrayContaining([url, 'SECRETTOKEN']))
-    expect(masked.filter((m) => m.requestsSoFar === 1).map((m) => m.secret)).toEqual(expect.arrayContaining(['redirectsignature']))
+    expect(masked.filter(m => m.requestsSoFar === 0).map(m => m.secret)).toEqual(expect.arrayContaining([url, 'SECRETTOKEN']))
+    expect(masked.filter(m => m.requestsSoFar === 1).map(m => m.secret)).toEqual(expect.arrayContaining(['redirectsignature']))
     await d.toFile(s.url('/again'), path.join(scratch.dir, 'f'), opts)
     await d.toSink!(s.url('/sink'), () => new PassThrough().resume(), opts)
-    expect(masked.map((m) => m.secret)).toEqual(expect.arrayContaining([s.url('/again'), s.url('/sink')]))
+    expect(masked.map(m => m.secret)).toEqual(expect.arrayContaining([s.url('/again'), s.url('/sink')]))
   })
 
   it('masks a URL it refuses', async () => {
     const masked: string[] = []
     const url = 'http://example.com/x?X-Amz-Signature=abcdefabcdef'
-    await errorOf(downloader({ mask: (secret) => masked.push(secret) }).toBuffer(url, opts))
+    await errorOf(downloader({ mask: secret => masked.push(secret) }).toBuffer(url, opts))
     expect(masked).toEqual(expect.arrayContaining([url, 'abcdefabcdef']))
   })
 })

@@ -8,7 +8,7 @@ const credential = 'ASIAEXAMPLEKEYID1234/20240101/us-east-1/s3/aws4_request'
 
 function masked(url: string): string[] {
   const secrets: string[] = []
-  maskPresignedUrl(url, (secret) => secrets.push(secret))
+  maskPresignedUrl(url, secret => secrets.push(secret))
   return secrets
 }
 

@@ -25,7 +25,12 @@ describe('progressReporter', () => {
   })
 
   it.each<[string, number, Step[], string[]]>([
-    ['one line for a jump over several marks, the next at the mark after it', 200 * MB, [70 * MB, 75 * MB, 80 * MB], ['70.0 MB of 200.0 MB (35 %)', '80.0 MB of 200.0 MB (40 %)']],
+    [
+      'one line for a jump over several marks, the next at the mark after it',
+      200 * MB,
+      [70 * MB, 75 * MB, 80 * MB],
+      ['70.0 MB of 200.0 MB (35 %)', '80.0 MB of 200.0 MB (40 %)']
+    ],
     [
       'a line after 5 s without one, however little moved',
       1000 * MB,
@@ -33,7 +38,12 @@ describe('progressReporter', () => {
       ['3.0 MB of 1000.0 MB (0 %)', '5.0 MB of 1000.0 MB (0 %)']
     ],
     ['the 5 s counted again from a mark', 100 * MB, [{ waitMs: 3_000 }, 10 * MB, { waitMs: 3_000 }, 11 * MB], ['10.0 MB of 100.0 MB (10 %)']],
-    ['from where a count that goes back (a retry) starts again', 100 * MB, [55 * MB, 0, 5 * MB, 10 * MB], ['55.0 MB of 100.0 MB (55 %)', '10.0 MB of 100.0 MB (10 %)']],
+    [
+      'from where a count that goes back (a retry) starts again',
+      100 * MB,
+      [55 * MB, 0, 5 * MB, 10 * MB],
+      ['55.0 MB of 100.0 MB (55 %)', '10.0 MB of 100.0 MB (10 %)']
+    ],
     ['nothing for a transfer under the minimum size', PROGRESS_MIN_BYTES - 1, [PROGRESS_MIN_BYTES / 2, { waitMs: 60_000 }, PROGRESS_MIN_BYTES - 1], []],
     ['lines for a transfer of exactly the minimum size', PROGRESS_MIN_BYTES, [PROGRESS_MIN_BYTES], ['10.0 MB of 10.0 MB (100 %)']]
   ])('prints %s', (_label, total, steps, expected) => {

@@ -46,7 +46,9 @@ describe('readProxySettings', () => {
   })
 
   it('refuses a proxy URL it cannot use, naming the variable', () => {
-    expect(() => readProxySettings({ HTTPS_PROXY: 'socks5://proxy:1080' })).toThrow('HTTPS_PROXY names a socks5 proxy; only http:// and https:// proxies are supported.')
+    expect(() => readProxySettings({ HTTPS_PROXY: 'socks5://proxy:1080' })).toThrow(
+      'HTTPS_PROXY names a socks5 proxy; only http:// and https:// proxies are supported.'
+    )
     expect(() => readProxySettings({ http_proxy: 'http://proxy:port' })).toThrow('http_proxy is not a valid proxy URL')
   })
 
@@ -195,7 +197,11 @@ describe('proxy agents against a real proxy on loopback', () => {
   })
 
   it('absoluteForm: only for http targets that go through the proxy, with its credentials', () => {
-    const settings = readProxySettings({ HTTP_PROXY: 'http://me:secret@proxy.internal:3128', HTTPS_PROXY: 'http://proxy.internal:3128', NO_PROXY: 'direct.example' })
+    const settings = readProxySettings({
+      HTTP_PROXY: 'http://me:secret@proxy.internal:3128',
+      HTTPS_PROXY: 'http://proxy.internal:3128',
+      NO_PROXY: 'direct.example'
+    })
     expect(absoluteForm(settings, new URL('http://files.example:8080/a/b?c=d'))).toEqual({
       path: 'http://files.example:8080/a/b?c=d',
       headers: { 'proxy-authorization': `Basic ${Buffer.from('me:secret').toString('base64')}` }
@@ -207,7 +213,11 @@ describe('proxy agents against a real proxy on loopback', () => {
 
   it('sends the credentials of the proxy URL (Basic), on CONNECT and on absolute-form requests', async () => {
     proxy = await startTestProxy({ credentials: 'me:p@ss word' })
-    const env = { HTTPS_PROXY: `http://me:p%40ss%20word@127.0.0.1:${proxy.port}`, HTTP_PROXY: `http://me:p%40ss%20word@127.0.0.1:${proxy.port}`, NO_PROXY: 'x.invalid' }
+    const env = {
+      HTTPS_PROXY: `http://me:p%40ss%20word@127.0.0.1:${proxy.port}`,
+      HTTP_PROXY: `http://me:p%40ss%20word@127.0.0.1:${proxy.port}`,
+      NO_PROXY: 'x.invalid'
+    }
     const made = agentsFor(env)
     expect((await get(`${httpsUrl}/a`, made['https:'])).status).toBe(200)
     expect((await get(`${httpUrl}/b`, made['http:'], {}, readProxySettings(env))).status).toBe(200)

@@ -30,7 +30,8 @@ const LARGE_BYTES = 50 * 1024 * 1024
 const opts = { what: "the site's zip", contentType: 'application/zip' }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
-const s3Error = (code: string, message: string): string => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>R</RequestId></Error>`
+const s3Error = (code: string, message: string): string =>
+  `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>R</RequestId></Error>`
 
 const scratch = perTest('upload-test-')
 let small: { path: string; data: Buffer }
@@ -247,9 +248,10 @@ describe('uploader: retries', () => {
     )
   })
 
-  it('retries S3\'s 400 RequestTimeout (the host stopped waiting for the body)', async () => {
+  it("retries S3's 400 RequestTimeout (the host stopped waiting for the body)", async () => {
     const s = await recordingServer((n, res) => {
-      if (n === 1) res.writeHead(400).end(s3Error('RequestTimeout', 'Your socket connection to the server was not read from or written to within the timeout period.'))
+      if (n === 1)
+        res.writeHead(400).end(s3Error('RequestTimeout', 'Your socket connection to the server was not read from or written to within the timeout period.'))
       else res.writeHead(200).end()
     })
     expect((await uploader().putFile(s.url('/f'), small.path, opts)).attempts).toBe(2)
@@ -337,7 +339,7 @@ describe('uploader: no retry', () => {
     expect(u.waits).toHaveLength(0)
   })
 
-  it('quotes only Code and Message of S3\'s answer: SignatureDoesNotMatch repeats the URL in other elements', async () => {
+  it("quotes only Code and Message of S3's answer: SignatureDoesNotMatch repeats the URL in other elements", async () => {
     const s = await recordingServer((_n, res) =>
       res
         .writeHead(403)
@@ -356,7 +358,7 @@ describe('uploader: no retry', () => {
     [404, 'NoSuchBucket', 'The specified bucket does not exist', /re-run the step to create a new deployment/],
     [411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.', /a proxy/],
     [400, 'InvalidArgument', 'Something else', /the code above says what the host objects to/]
-  ])('fails on HTTP %i %s after one request, naming the status and S3\'s code', async (status, code, message, hint) => {
+  ])("fails on HTTP %i %s after one request, naming the status and S3's code", async (status, code, message, hint) => {
     const s = await recordingServer((_n, res) => res.writeHead(status, { 'content-type': 'application/xml' }).end(s3Error(code, message)))
     const error = await errorOf(uploader().putFile(s.url('/f'), small.path, opts))
     expect(error).toBeInstanceOf(UploadError)
@@ -365,8 +367,10 @@ describe('uploader: no retry', () => {
     expect(s.requests).toHaveLength(1)
   })
 
-  it('names the status alone when the answer is not S3\'s XML', async () => {
-    const s = await recordingServer((_n, res) => res.writeHead(400, { 'content-type': 'text/html' }).end('<html><body>Bad Request http://127.0.0.1/x</body></html>'))
+  it("names the status alone when the answer is not S3's XML", async () => {
+    const s = await recordingServer((_n, res) =>
+      res.writeHead(400, { 'content-type': 'text/html' }).end('<html><body>Bad Request http://127.0.0.1/x</body></html>')
+    )
     const error = await errorOf(uploader().putFile(s.url('/f'), small.path, opts))
     expect(error.message).toMatch(/^The upload host refused the site's zip with HTTP 400\. Re-run the step/)
   })
@@ -499,7 +503,11 @@ describe('uploader: through a proxy', () => {
     })
     const authority = `localhost:${(host.address() as AddressInfo).port}`
     const u = uploader({ proxy: readProxySettings({ HTTPS_PROXY: proxy.url, NO_PROXY: 'x.invalid' }), ca: certificate.cert })
-    expect(await u.putFile(`https://${authority}/bucket/deployment.zip?${SECRET_QUERY}`, small.path, opts)).toEqual({ bytes: SMALL_BYTES, attempts: 1, etag: 'abc' })
+    expect(await u.putFile(`https://${authority}/bucket/deployment.zip?${SECRET_QUERY}`, small.path, opts)).toEqual({
+      bytes: SMALL_BYTES,
+      attempts: 1,
+      etag: 'abc'
+    })
     expect(proxy.requests).toEqual([{ kind: 'connect', target: authority, method: 'CONNECT', credentials: undefined }])
     expect(received).toHaveLength(1)
     expect(received[0]!.equals(small.data)).toBe(true)
@@ -516,7 +524,7 @@ describe('uploader: through a proxy', () => {
   })
 })
 
-describe('uploader against the emulator\'s presigned PUT', () => {
+describe("uploader against the emulator's presigned PUT", () => {
   const APP = 'd6uploader'
   const BRANCH = 'main'
   const env = amplifyEmulator()
@@ -536,7 +544,12 @@ describe('uploader against the emulator\'s presigned PUT', () => {
     expect(await u.putFile(url, small.path, opts)).toEqual({ bytes: SMALL_BYTES, attempts: 1, etag: md5(small.data) })
     const [refused, taken] = env.emulator.callsOf('Upload')
     expect(refused?.headers['transfer-encoding']).toBe('chunked')
-    expect([taken?.status, taken?.bytes, taken?.headers['transfer-encoding'], taken?.headers['content-length']]).toEqual([200, SMALL_BYTES, undefined, String(SMALL_BYTES)])
+    expect([taken?.status, taken?.bytes, taken?.headers['transfer-encoding'], taken?.headers['content-length']]).toEqual([
+      200,
+      SMALL_BYTES,
+      undefined,
+      String(SMALL_BYTES)
+    ])
     expect(env.emulator.deployments(APP)[0]?.upload).toEqual({ bytes: SMALL_BYTES, md5: md5(small.data), contentType: 'application/zip' })
     expect(u.masked).toContain(url)
   })
@@ -552,7 +565,10 @@ describe('uploader against the emulator\'s presigned PUT', () => {
       [503, 'status503', true],
       [200, null, true]
     ])
-    expect(u.logs.map(line => /failed \((.*)\); trying/.exec(line)?.[1]?.replace(/\(.*/, ''))).toEqual([expect.stringMatching(/ECONNRESET|EPIPE|socket hang up/), 'the upload host answered HTTP 503 '])
+    expect(u.logs.map(line => /failed \((.*)\); trying/.exec(line)?.[1]?.replace(/\(.*/, ''))).toEqual([
+      expect.stringMatching(/ECONNRESET|EPIPE|socket hang up/),
+      'the upload host answered HTTP 503 '
+    ])
     expect(env.emulator.deployments(APP)[0]?.upload?.md5).toBe(md5(small.data))
     u.logs.forEach(expectNoSecrets)
   })
