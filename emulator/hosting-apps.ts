@@ -8,7 +8,7 @@ import { type BranchRecord, BranchStore, branchRecord } from './hosting-branches
 import { ACCOUNT_ID, type HostingJobs, REGION } from './hosting-jobs.js'
 import { pageOf } from './hosting-paging.js'
 import { AwsError, type RequestContext, sendJson } from './http.js'
-import type { Route } from './router.js'
+import { type Route, routeOf } from './router.js'
 import { STAGES } from './scenario-checks-apps.js'
 import { type ServiceModule, type SharedState, isObject } from './state.js'
 import type { DomainSpec, Scenario } from './types.js'
@@ -73,13 +73,7 @@ export class HostingAppsService implements ServiceModule {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: string, pattern: string, handler: Route['handler']): Route => ({
-      service: 'amplify',
-      operation,
-      method,
-      pattern,
-      handler
-    })
+    const route = routeOf('amplify')
     return [
       route('GetApp', 'GET', '/apps/{appId}', ctx => this.getApp(ctx)),
       route('GetBranch', 'GET', '/apps/{appId}/branches/{branchName}', ctx => this.getBranch(ctx)),

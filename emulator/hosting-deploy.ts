@@ -16,7 +16,7 @@ import { ENDED_STATUSES, type HostingJob, type HostingJobs, type ManualDeploymen
 import { DEPLOYMENT_STEPS, planJob } from './hosting-plan.js'
 import { AwsError, type RequestContext, sendJson } from './http.js'
 import { type ReceivedUpload, safeSegment } from './presign.js'
-import type { Route } from './router.js'
+import { type Route, routeOf } from './router.js'
 import { type ServiceModule, type SharedState, isObject } from './state.js'
 import { JobClock } from './timeline.js'
 import type { DeployedFileInfo, DeploymentRecord, Scenario } from './types.js'
@@ -84,13 +84,7 @@ export class HostingDeployService implements ServiceModule {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: string, pattern: string, handler: Route['handler']): Route => ({
-      service: 'amplify',
-      operation,
-      method,
-      pattern,
-      handler
-    })
+    const route = routeOf('amplify')
     return [
       route('CreateDeployment', 'POST', '/apps/{appId}/branches/{branchName}/deployments', ctx => this.create(ctx)),
       route('StartDeployment', 'POST', '/apps/{appId}/branches/{branchName}/deployments/start', ctx => this.start(ctx))

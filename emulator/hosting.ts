@@ -15,7 +15,7 @@ import { type StepView, planJob } from './hosting-plan.js'
 import { type ArtifactPage, pageOfArtifacts } from './hosting-paging.js'
 import { AwsError, type RequestContext, sendJson } from './http.js'
 import { type PresignedObject, safeSegment } from './presign.js'
-import type { Route } from './router.js'
+import { type Route, routeOf } from './router.js'
 import { type ServiceModule, type SharedState, isObject } from './state.js'
 import { JobClock } from './timeline.js'
 
@@ -66,13 +66,7 @@ export class HostingService implements ServiceModule {
   }
 
   routes(): Route[] {
-    const route = (operation: string, method: string, pattern: string, handler: Route['handler']): Route => ({
-      service: 'amplify',
-      operation,
-      method,
-      pattern,
-      handler
-    })
+    const route = routeOf('amplify')
     return [
       route('StartJob', 'POST', '/apps/{appId}/branches/{branchName}/jobs', ctx => this.start(ctx)),
       route('GetJob', 'GET', '/apps/{appId}/branches/{branchName}/jobs/{jobId}', ctx => this.get(ctx)),

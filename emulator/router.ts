@@ -17,6 +17,11 @@ export interface Route {
   appIdOf?: (params: Record<string, string>) => string | undefined
 }
 
+/** A route of one service: `routeOf('amplify')('GetJob', 'GET', '/apps/{appId}/...', handler)`. */
+export function routeOf(service: ServiceName): (operation: string, method: string, pattern: string, handler: Handler) => Route {
+  return (operation, method, pattern, handler) => ({ service, operation, method, pattern, handler })
+}
+
 export interface RouteMatch {
   route: Route
   params: Record<string, string>

@@ -51,7 +51,7 @@ export interface Outcome {
   job?: JobReport
 }
 
-const RESULT_ICONS: Record<Result, string> = {
+export const RESULT_ICONS: Record<Result, string> = {
   succeeded: '✅',
   failed: '❌',
   started: '🚀',

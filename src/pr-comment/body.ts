@@ -7,7 +7,7 @@ import type { RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { formatDuration } from '../duration.js'
 import type { ActionInputs } from '../inputs.js'
-import { code, dependencyTable, escapeCell, fileSections, type Outcome } from '../report.js'
+import { code, dependencyTable, escapeCell, fileSections, type Outcome, RESULT_ICONS } from '../report.js'
 
 const MARKER_PREFIX = '<!-- amplify-job-action:'
 const MARKER_SUFFIX = ' -->'
@@ -15,15 +15,6 @@ const MARKER_SUFFIX = ' -->'
 export const MAX_COMMENT_CHARACTERS = 65_536
 /** A failure message in the comment is cut here: the job summary has it whole. */
 const MAX_FAILURE_CHARACTERS = 2_000
-
-const RESULT_ICONS: Record<Outcome['result'], string> = {
-  succeeded: '✅',
-  failed: '❌',
-  started: '🚀',
-  'in progress': '⏳',
-  'timed out': '⏱️',
-  cancelled: '🛑'
-}
 
 /**
  * The hidden line that names the comment's target: the app and branch of a Hosting job (so a

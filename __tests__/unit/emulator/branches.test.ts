@@ -4,7 +4,7 @@ process.env.AWS_EC2_METADATA_DISABLED = 'true'
  * Amplify Hosting apps, branches and domains through the real SDK: GetApp, GetBranch,
  * CreateBranch, DeleteBranch, ListDomainAssociations, and how they meet StartJob's jobs.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   type AmplifyClient,
   CreateBranchCommand,
@@ -17,25 +17,19 @@ import {
   paginateListDomainAssociations
 } from '@aws-sdk/client-amplify'
 import { displayNameOf } from '../../../emulator/hosting-branches.js'
-import { startEmulator, type Emulator } from '../../../emulator/server.js'
+import type { Emulator } from '../../../emulator/server.js'
 import type { DomainSpec } from '../../../emulator/types.js'
 import { type SdkError, errorOf } from '../../helpers/errors.js'
-import { amplify } from './clients.js'
+import { amplifyEmulator } from './clients.js'
 
 const APP = 'd3branches'
 
+const running = amplifyEmulator()
 let emulator: Emulator
 let client: AmplifyClient
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-  client = amplify(emulator.url)
+beforeEach(() => {
+  ;({ emulator, client } = running)
 })
-afterAll(async () => {
-  client.destroy()
-  await emulator.close()
-})
-beforeEach(() => emulator.reset())
 
 const failure = (promise: Promise<unknown>) => errorOf<SdkError>(promise)
 const getBranch = (branchName: string, appId = APP) => client.send(new GetBranchCommand({ appId, branchName }))

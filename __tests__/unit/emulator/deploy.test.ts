@@ -5,7 +5,7 @@ process.env.AWS_EC2_METADATA_DISABLED = 'true'
  * (from the upload or a sourceUrl), the job that follows, the "last job not finished" rule, and
  * the deployed site read back.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   type AmplifyClient,
   CreateDeploymentCommand,
@@ -17,10 +17,10 @@ import {
 } from '@aws-sdk/client-amplify'
 import { createHash } from 'node:crypto'
 import { buildZip } from '../../../emulator/raw-zip.js'
-import { startEmulator, type Emulator } from '../../../emulator/server.js'
+import type { Emulator } from '../../../emulator/server.js'
 import type { Scenario } from '../../../emulator/types.js'
 import { type SdkError, errorOf } from '../../helpers/errors.js'
-import { amplify, httpGet, httpPut } from './clients.js'
+import { amplifyEmulator, httpGet, httpPut } from './clients.js'
 
 const APP = 'd5deploy'
 const BRANCH = 'main'
@@ -29,19 +29,11 @@ const FAST: Scenario = { statuses: [{ status: 'PENDING', forReads: 1 }, { status
 const MAX_READS = 30
 const SITE = { 'index.html': '<!doctype html><title>Site</title>\n', 'assets/app.js': 'console.log("v1")\n' }
 
+const running = amplifyEmulator()
 let emulator: Emulator
 let client: AmplifyClient
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-  client = amplify(emulator.url)
-})
-afterAll(async () => {
-  client.destroy()
-  await emulator.close()
-})
 beforeEach(() => {
-  emulator.reset()
+  ;({ emulator, client } = running)
   emulator.setScenario(FAST)
 })
 

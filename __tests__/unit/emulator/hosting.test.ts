@@ -1,6 +1,6 @@
 process.env.AWS_EC2_METADATA_DISABLED = 'true'
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import {
   type AmplifyClient,
   GetArtifactUrlCommand,
@@ -12,10 +12,10 @@ import {
 } from '@aws-sdk/client-amplify'
 import { inflateRawSync } from 'node:zlib'
 import { distinctArtifactFile } from '../../../emulator/hosting-artifacts.js'
-import { startEmulator, type Emulator } from '../../../emulator/server.js'
+import type { Emulator } from '../../../emulator/server.js'
 import type { Scenario } from '../../../emulator/types.js'
 import { type SdkError, errorOf } from '../../helpers/errors.js'
-import { amplify, httpGet } from './clients.js'
+import { amplifyEmulator, amplify, httpGet } from './clients.js'
 import { centralDirectory, entryData } from './zip-reader.js'
 
 const APP = 'd2hosting'
@@ -27,19 +27,11 @@ const FAST: Scenario = {
 /** More reads than any job of this file takes to end: a bound on a loop, not a time. */
 const MAX_READS = 50
 
+const running = amplifyEmulator()
 let emulator: Emulator
 let client: AmplifyClient
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-  client = amplify(emulator.url)
-})
-afterAll(async () => {
-  client.destroy()
-  await emulator.close()
-})
 beforeEach(() => {
-  emulator.reset()
+  ;({ emulator, client } = running)
   emulator.setScenario(FAST)
 })
 

@@ -5,13 +5,13 @@ process.env.AWS_EC2_METADATA_DISABLED = 'true'
  * Node's client will not send): S3's refusals (411, 403, expiry, a wrong Content-MD5), its
  * answer (200, ETag), the upload faults of the scenario, and the request log.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { type AmplifyClient, CreateDeploymentCommand, GetJobCommand, StartJobCommand, StopJobCommand } from '@aws-sdk/client-amplify'
 import { createHash } from 'node:crypto'
 import { buildZip } from '../../../emulator/raw-zip.js'
-import { startEmulator, type Emulator } from '../../../emulator/server.js'
+import type { Emulator } from '../../../emulator/server.js'
 import type { Scenario } from '../../../emulator/types.js'
-import { amplify, httpGet, httpPut, rawRequest } from './clients.js'
+import { amplifyEmulator, httpGet, httpPut, rawRequest } from './clients.js'
 
 const APP = 'd6uploads'
 const BRANCH = 'main'
@@ -20,19 +20,11 @@ const ZIP = buildZip([{ name: 'index.html', data: Buffer.from('<!doctype html><t
 /** Large enough to arrive in many chunks, small enough to stay quick. */
 const LARGE_BYTES = 8 * 1024 * 1024
 
+const running = amplifyEmulator()
 let emulator: Emulator
 let client: AmplifyClient
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-  client = amplify(emulator.url)
-})
-afterAll(async () => {
-  client.destroy()
-  await emulator.close()
-})
 beforeEach(() => {
-  emulator.reset()
+  ;({ emulator, client } = running)
   emulator.setScenario(FAST)
 })
 
