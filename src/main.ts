@@ -169,15 +169,6 @@ async function execute(flow: Flow): Promise<void> {
   if (started.consoleUrl) core.info(`Console: ${started.consoleUrl}`)
   await job.lookUpSiteUrl?.(signal)
 
-  // A job over when it starts (delete-branch) has nothing to wait for.
-  if (started.state !== undefined && job.phase(started.state) !== 'running') {
-    outcome.status = job.status(started.state)
-    outcome.job = job.report(started.state)
-    await failIfJobFailed(flow, job, started.state)
-    outcome.result = 'succeeded'
-    return
-  }
-
   if (!inputs.wait) {
     const state = started.state ?? (await callAwsBeforeDeadline(flow, () => job.read(signal), `reading the ${job.noun}`))
     outcome.status = job.status(state)

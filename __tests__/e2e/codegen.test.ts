@@ -101,6 +101,10 @@ describe('codegen: the happy path', () => {
     const retried = await codegen(workspace, {}, step)
     const otherStep = await codegen(workspace, {}, { GITHUB_ACTION: 'another-step' })
     expect(retried.outputs['job-id']).toBe(first.outputs['job-id'])
+    // The job it hands back has ended already: its files are still fetched, as the first run's were.
+    expect(retried.outputs.status).toBe('succeeded')
+    expect(JSON.parse(retried.outputs.files!)).toEqual(JSON.parse(first.outputs.files!))
+    expect(retried.outputs.changed).toBe('false')
     expect(otherStep.outputs['job-id']).not.toBe(first.outputs['job-id'])
     const tokens = emulator()
       .callsOf('StartCodegenJob')
