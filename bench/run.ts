@@ -5,11 +5,11 @@
  * measured several times; prints one table of medians and ratios with the targets of the issues.
  * Not a test: nothing here fails a build; figures depend on the machine.
  *
- *   npm run bench                    full run (about 3.5 minutes)
- *   npm run bench -- --quick         fewer repetitions (about 2 minutes)
+ *   npm run bench                    full run (about 4 minutes)
+ *   npm run bench -- --quick         fewer repetitions (about 2.5 minutes)
  *   npm run bench -- --only fetch,startup      some scenarios: fetch, wait, artifact, deploy, startup, bundle
  *   npm run bench -- --only deploy             a 60 MB site deployed by the action and by zip -qr + curl -T + the SDK
- *   npm run bench -- --only deploy-big         the same, then once the site ten times bigger (600 MB; about 2 minutes more; not in a full run)
+ *   npm run bench -- --only deploy-big         the same, then once the site ten times bigger (600 MB; about 2 minutes more, 4 GB written; not in a full run)
  *   npm run bench -- --only instructions       start-up counted in CPU instructions (valgrind; not in a full run)
  *   npm run bench -- --dist dist     measure an existing bundle instead of building src/ afresh
  *   npm run bench -- --cpu-prof      also write a CPU profile of every action run (.cache/bench/profiles)
@@ -54,7 +54,7 @@ const ENVIRONMENT = 'staging'
 const SCENARIOS = ['fetch', 'wait', 'artifact', 'deploy', 'startup', 'bundle'] as const
 /**
  * Run only when asked for: instructions is slow (about a minute under valgrind) and needs valgrind;
- * deploy-big (deploy, then the 600 MB site once) writes and zips 1.8 GB.
+ * deploy-big (deploy, then the 600 MB site once) writes about 4 GB (sites, zips, the emulator's copies).
  */
 const EXTRA_SCENARIOS = ['instructions', 'deploy-big'] as const
 type ScenarioName = (typeof SCENARIOS)[number] | (typeof EXTRA_SCENARIOS)[number]
@@ -477,6 +477,7 @@ async function deployBound(ctx: Context, big: boolean): Promise<void> {
     }
     phase('start to CreateDeployment (start-up, zip; action: app checks)', run => run.createdAtMs)
     phase('CreateDeployment to StartDeployment (the upload)', run => run.startedAtMs - run.createdAtMs)
+    phase('start to StartDeployment (all the runner does before the job)', run => run.startedAtMs)
     phase('StartDeployment to exit (emulator unpacks, one poll)', run => run.exitAtMs - run.startedAtMs)
     const zipMb = (who: 'action' | 'baseline'): string => `${(runs[who][0]!.zipBytes / MB).toFixed(1)} MB`
     rows.push({ scenario: name, measure: 'zip uploaded', action: zipMb('action'), versus: versus(zipMb('baseline')), ratio: runs.action[0]!.zipBytes / runs.baseline[0]!.zipBytes })
