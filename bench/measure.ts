@@ -60,6 +60,9 @@ export function spawnTimed(command: string, args: string[], options: { env: Reco
 
 export interface TimeV {
   wallMs: number
+  /** User + system CPU time, of the process and the children it waited for. */
+  cpuMs: number
+  /** The largest resident set of the process or of any child it waited for. */
   maxRssKb: number
 }
 
@@ -68,9 +71,15 @@ export function parseTimeV(file: string): TimeV {
   const text = readFileSync(file, 'utf8')
   const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(text)
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text)
-  if (!elapsed || !rss) throw new Error(`unexpected /usr/bin/time -v output:\n${text}`)
+  const user = /User time \(seconds\): ([\d.]+)/.exec(text)
+  const system = /System time \(seconds\): ([\d.]+)/.exec(text)
+  if (!elapsed || !rss || !user || !system) throw new Error(`unexpected /usr/bin/time -v output:\n${text}`)
   const [, hours, minutes, seconds] = elapsed
-  return { wallMs: ((Number(hours ?? 0) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000, maxRssKb: Number(rss[1]) }
+  return {
+    wallMs: ((Number(hours ?? 0) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000,
+    cpuMs: (Number(user[1]) + Number(system[1])) * 1000,
+    maxRssKb: Number(rss[1])
+  }
 }
 
 export function median(values: readonly number[]): number {

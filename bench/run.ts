@@ -1,18 +1,22 @@
 /**
  * `npm run bench`: the bundled action against the local emulator, side by side in the same run with
- * a replay of the Amplify CLI's algorithm (bench/cli-replay.ts) and with plain tools (unzip, a bare
- * node), each scenario measured several times; prints one table of medians and ratios with the
- * targets of issue 6. Not a test: nothing here fails a build; figures depend on the machine.
+ * a replay of the Amplify CLI's algorithm (bench/cli-replay.ts), with what the community's deploy
+ * scripts do (bench/deploy-baseline.ts) and with plain tools (unzip, a bare node), each scenario
+ * measured several times; prints one table of medians and ratios with the targets of the issues.
+ * Not a test: nothing here fails a build; figures depend on the machine.
  *
- *   npm run bench                    full run (about 2.5 minutes)
- *   npm run bench -- --quick         fewer repetitions (about 1.5 minutes)
- *   npm run bench -- --only fetch,startup      some scenarios: fetch, wait, artifact, startup, bundle
+ *   npm run bench                    full run (about 4 minutes)
+ *   npm run bench -- --quick         fewer repetitions (about 2.5 minutes)
+ *   npm run bench -- --only fetch,startup      some scenarios: fetch, wait, artifact, deploy, startup, bundle
+ *   npm run bench -- --only deploy             a 60 MB site deployed by the action and by zip -qr + curl -T + the SDK
+ *   npm run bench -- --only deploy-big         the same, then once the site ten times bigger (600 MB; about 2 minutes more, 4 GB written; not in a full run)
  *   npm run bench -- --only instructions       start-up counted in CPU instructions (valgrind; not in a full run)
  *   npm run bench -- --dist dist     measure an existing bundle instead of building src/ afresh
  *   npm run bench -- --cpu-prof      also write a CPU profile of every action run (.cache/bench/profiles)
  *
  * Needs: Node 24 (fetched from the npm registry into .cache/ by scripts/node24.mjs), `unzip` and GNU
- * `time` at /usr/bin/time (Debian/Ubuntu: apt-get install -y unzip time).
+ * `time` at /usr/bin/time, and for the deploy scenarios `zip` and `curl` (Debian/Ubuntu: apt-get
+ * install -y unzip zip curl time).
  */
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -28,6 +32,7 @@ import { startEmulator, type Emulator } from '../emulator/server.js'
 import type { Scenario } from '../emulator/types.js'
 import { runAction, type ActionRun } from '../scripts/runner.js'
 import { cleanEnv, formatMb, formatMs, median, now, parseTimeV, sleep, spawnTimed } from './measure.js'
+import { makeSite, MB } from './site.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -42,17 +47,21 @@ const CACHE = resolve('.cache/bench')
 const ACTION_BUILD = join(CACHE, 'action')
 const REPLAY_BUILD = join(CACHE, 'cli-replay')
 const FLOOR_BUILD = join(CACHE, 'sdk-floor')
+const DEPLOY_BASELINE_BUILD = join(CACHE, 'deploy-baseline')
 const PROFILES = join(CACHE, 'profiles')
 const TIME = '/usr/bin/time'
 const ENVIRONMENT = 'staging'
-const SCENARIOS = ['fetch', 'wait', 'artifact', 'startup', 'bundle'] as const
-/** Slow (about a minute under valgrind) and needs valgrind: run only when asked for. */
-const EXTRA_SCENARIOS = ['instructions'] as const
+const SCENARIOS = ['fetch', 'wait', 'artifact', 'deploy', 'startup', 'bundle'] as const
+/**
+ * Run only when asked for: instructions is slow (about a minute under valgrind) and needs valgrind;
+ * deploy-big (deploy, then the 600 MB site once) writes about 4 GB (sites, zips, the emulator's copies).
+ */
+const EXTRA_SCENARIOS = ['instructions', 'deploy-big'] as const
 type ScenarioName = (typeof SCENARIOS)[number] | (typeof EXTRA_SCENARIOS)[number]
 
 const REPS = args.quick
-  ? { fetch: 3, wait5: 2, wait60: 1, artifact: 2, startup: 5 }
-  : { fetch: 5, wait5: 3, wait60: 3, artifact: 5, startup: 11 }
+  ? { fetch: 3, wait5: 2, wait60: 1, artifact: 2, deploy: 3, startup: 5 }
+  : { fetch: 5, wait5: 3, wait60: 3, artifact: 5, deploy: 5, startup: 11 }
 
 /** fetch-bound: a big Studio app, done at once; S3-like first-byte latency on every presigned GET. */
 const FETCH_COMPONENTS = 150
@@ -66,6 +75,25 @@ const ARTIFACT_MB = 100
 const ARTIFACT_FILES = 200
 /** Steps of 1 ms: the job has ended by the action's first GetJob. */
 const QUICK_HOSTING_JOB: Scenario['statuses'] = [{ status: 'RUNNING', forMs: 3 }, { status: 'SUCCEED' }]
+/**
+ * The deploy's job, on the read clock: RUNNING at the first GetJob after StartDeployment, SUCCEED at
+ * the second, however slow the machine. Both sides read it at once and then after DEPLOY_POLL_MS
+ * (the action's `poll-interval`, its smallest), so both wait exactly one poll interval.
+ */
+const DEPLOY_JOB: Scenario = { statuses: [{ status: 'RUNNING', forReads: 1 }, { status: 'SUCCEED' }] }
+const DEPLOY_POLL_MS = 100
+const DEPLOY_BRANCH = 'main'
+/** The site, a folder of the workspace (bench/site.ts: 2,000 files, 60 MB); deploy-big's is this many times bigger. */
+const DEPLOY_SOURCE = 'site'
+const DEPLOY_BIG_SCALE = 10
+const DEPLOY_WALL_TARGET = 0.7
+const DEPLOY_RSS_TARGET_MB = 150
+/**
+ * The big site's peak RSS counts as "no higher" than the 60 MB site's while it is within the larger
+ * of this and the spread (max − min) of the 60 MB runs: a node process's RSS moves by a few MB from
+ * run to run with when the garbage collector runs.
+ */
+const RSS_NOISE_FLOOR_MB = 5
 
 interface Row {
   scenario: string
@@ -89,10 +117,12 @@ function only(): Set<ScenarioName> {
   return new Set(wanted as ScenarioName[])
 }
 
-function checkTools(): void {
-  const missing = [TIME, '/usr/bin/unzip'].filter(tool => !existsSync(tool) && !onPath(tool.split('/').pop()!))
+function checkTools(wanted: Set<ScenarioName>): void {
+  const deploying = wanted.has('deploy') || wanted.has('deploy-big')
+  const tools = [TIME, '/usr/bin/unzip', ...(deploying ? ['/usr/bin/zip', '/usr/bin/curl'] : [])]
+  const missing = tools.filter(tool => !existsSync(tool) && !onPath(tool.split('/').pop()!))
   if (missing.length > 0) {
-    console.error(`The benchmark needs GNU time (${TIME}) and unzip; missing: ${missing.join(', ')}.\nOn Debian/Ubuntu: sudo apt-get install -y unzip time`)
+    console.error(`The benchmark needs GNU time (${TIME}), unzip, and for deploy zip and curl; missing: ${missing.join(', ')}.\nOn Debian/Ubuntu: sudo apt-get install -y unzip zip curl time`)
     process.exit(2)
   }
 }
@@ -129,6 +159,8 @@ interface Context {
   actionEntry: string
   replayEntry: string
   floorEntry: string
+  /** Bundled only when a deploy scenario runs. */
+  deployBaselineEntry?: string
 }
 
 interface TimedAction {
@@ -137,8 +169,17 @@ interface TimedAction {
   wallMs: number
 }
 
-async function runActionTimed(ctx: Context, inputs: Record<string, string>, options: { timeoutMs?: number; wrapper?: string[]; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<TimedAction> {
-  const ws = workspace()
+interface ActionRunOptions {
+  timeoutMs?: number
+  wrapper?: string[]
+  env?: Record<string, string>
+  nodeArgs?: string[]
+  /** A workspace prepared beforehand (a site to deploy), kept after the run; default: a fresh one, removed after. */
+  workspace?: string
+}
+
+async function runActionTimed(ctx: Context, inputs: Record<string, string>, options: ActionRunOptions = {}): Promise<TimedAction> {
+  const ws = options.workspace ?? workspace()
   let startMs = 0
   let exitMs = 0
   const nodeArgs = [...(options.nodeArgs ?? []), ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES}`] : [])]
@@ -160,7 +201,7 @@ async function runActionTimed(ctx: Context, inputs: Record<string, string>, opti
     if (run.exitCode !== 0) throw new Error(`the action failed (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
     return { run, startMs, wallMs: exitMs - startMs }
   } finally {
-    rmSync(ws, { recursive: true, force: true })
+    if (options.workspace === undefined) rmSync(ws, { recursive: true, force: true })
   }
 }
 
@@ -324,6 +365,144 @@ async function bigArtifact(ctx: Context): Promise<void> {
     rows.push(ratioRow({ scenario: name, measure: 'wall time (/usr/bin/time)', action: formatMs(median(actionWall)), versus: `${formatMs(median(unzipWall))} (unzip -q of the zip on disk)`, target: '≤ 2' }, median(actionWall), median(unzipWall), 2))
     rows.push({ scenario: name, measure: 'peak RSS', action: formatMb(median(actionRss)), versus: `${formatMb(median(unzipRss))} (unzip)`, target: '≤ 160 MB', met: median(actionRss) <= 160 * 1024 })
   } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+/** One deploy, by either side, as /usr/bin/time and the emulator saw it. */
+interface DeployRun {
+  appId: string
+  wallMs: number
+  cpuMs: number
+  maxRssKb: number
+  /** Milliseconds from the process's start to the emulator's receipt of CreateDeployment, and of StartDeployment; to its exit. */
+  createdAtMs: number
+  startedAtMs: number
+  exitAtMs: number
+  zipBytes: number
+}
+
+/** What the emulator recorded of one deployment that must have SUCCEEDed, with the process's timings. */
+function deployRunOf(ctx: Context, appId: string, who: string, startMs: number, exitMs: number, time: ReturnType<typeof parseTimeV>): DeployRun {
+  const deployment = ctx.emulator.deployments(appId).at(-1)
+  if (deployment?.status !== 'SUCCEED' || !deployment.upload) throw new Error(`${who}: the deployment of app ${appId} did not succeed: ${JSON.stringify(deployment)}`)
+  const at = (operation: string): number => requestsOf(ctx, appId, operation)[0]!.time - startMs
+  return {
+    appId,
+    wallMs: time.wallMs,
+    cpuMs: time.cpuMs,
+    maxRssKb: time.maxRssKb,
+    createdAtMs: at('CreateDeployment'),
+    startedAtMs: at('StartDeployment'),
+    exitAtMs: exitMs - startMs,
+    zipBytes: deployment.upload.bytes
+  }
+}
+
+/** A workspace holding the generated site in DEPLOY_SOURCE, written to disk (sync) so no run pays for another's dirty pages. */
+function deployWorkspace(scale: number): { ws: string; files: number; bytes: number } {
+  const ws = workspace()
+  const site = makeSite(join(ws, DEPLOY_SOURCE), scale)
+  execFileSync('sync')
+  return { ws, files: site.files, bytes: site.bytes }
+}
+
+async function deployOnce(ctx: Context, who: 'action' | 'baseline', ws: string, scratch: string, timeoutMs: number): Promise<DeployRun> {
+  const appId = newAppId()
+  ctx.emulator.setScenario(DEPLOY_JOB, appId)
+  const timeFile = join(scratch, 'time.txt')
+  execFileSync('sync')
+  if (who === 'action') {
+    const inputs = { 'app-id': appId, 'job-type': 'deploy', branch: DEPLOY_BRANCH, source: DEPLOY_SOURCE, 'poll-interval': `${DEPLOY_POLL_MS}ms` }
+    const { run, startMs, wallMs } = await runActionTimed(ctx, inputs, { workspace: ws, wrapper: [TIME, '-v', '-o', timeFile], timeoutMs })
+    if (run.outputs.status !== 'SUCCEED') throw new Error(`the action's deploy ended ${run.outputs.status}:\n${run.stdout}`)
+    return deployRunOf(ctx, appId, 'the action', startMs, startMs + wallMs, parseTimeV(timeFile))
+  }
+  const zipPath = join(scratch, 'site.zip')
+  const { env, dispose } = cleanEnv(ctx.emulator.env)
+  try {
+    const args = ['-v', '-o', timeFile, ctx.node24, ctx.deployBaselineEntry!, join(ws, DEPLOY_SOURCE), appId, DEPLOY_BRANCH, String(DEPLOY_POLL_MS), zipPath]
+    const run = await spawnTimed(TIME, args, { env, timeoutMs })
+    if (run.exitCode !== 0) throw new Error(`the deploy baseline failed (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
+    return deployRunOf(ctx, appId, 'the baseline', run.startMs, run.exitMs, parseTimeV(timeFile))
+  } finally {
+    dispose()
+    // zip -r adds to an archive that exists: every run starts without one, as a fresh runner does.
+    rmSync(zipPath, { force: true })
+  }
+}
+
+/** Both sides deployed the same files: the names the emulator unpacked, for one run of each. */
+function sameSite(ctx: Context, appIds: { action: string; baseline: string }, files: number): void {
+  const names = (appId: string): string => Object.keys(ctx.emulator.deployedFiles(appId, DEPLOY_BRANCH)).sort().join('\n')
+  const action = names(appIds.action)
+  if (action.split('\n').length !== files || action !== names(appIds.baseline)) throw new Error(`the action and the baseline did not deploy the same ${files} files`)
+}
+
+/**
+ * deploy: the generated site (bench/site.ts) from its folder to the job seen SUCCEED, by the action
+ * (job-type deploy) and by the community's steps (bench/deploy-baseline.ts: zip -qr, CreateDeployment,
+ * curl -T, StartDeployment, GetJob until it ends), each under /usr/bin/time; with `big`, then once
+ * each on the site ten times bigger, for the action's peak RSS.
+ */
+async function deployBound(ctx: Context, big: boolean): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'aja-bench-deploy-'))
+  const runs: Record<'action' | 'baseline', DeployRun[]> = { action: [], baseline: [] }
+  let site = deployWorkspace(1)
+  try {
+    for (let rep = 0; rep < REPS.deploy; rep++) {
+      // Alternate who goes first, so a drift in the machine's load hits both alike.
+      for (const who of rep % 2 === 0 ? (['action', 'baseline'] as const) : (['baseline', 'action'] as const)) runs[who].push(await deployOnce(ctx, who, site.ws, scratch, 120_000))
+      if (rep === 0) sameSite(ctx, { action: runs.action[0]!.appId, baseline: runs.baseline[0]!.appId }, site.files)
+    }
+    const med = (who: 'action' | 'baseline', pick: (run: DeployRun) => number): number => median(runs[who].map(pick))
+    const name = `deploy (${site.files} files, ${(site.bytes / MB).toFixed(0)} MB, folder to job SUCCEED, ${DEPLOY_POLL_MS} ms poll)`
+    const versus = (value: string): string => `${value} (zip -qr, curl -T, SDK)`
+    const wall = { action: med('action', run => run.wallMs), baseline: med('baseline', run => run.wallMs) }
+    rows.push(ratioRow({ scenario: name, measure: 'wall time (/usr/bin/time)', action: formatMs(wall.action), versus: versus(formatMs(wall.baseline)), target: `≤ ${DEPLOY_WALL_TARGET}` }, wall.action, wall.baseline, DEPLOY_WALL_TARGET))
+    const rss = med('action', run => run.maxRssKb)
+    rows.push({
+      scenario: name,
+      measure: 'peak RSS',
+      action: formatMb(rss),
+      versus: `${formatMb(med('baseline', run => run.maxRssKb))} (largest of node, zip, curl)`,
+      target: `≤ ${DEPLOY_RSS_TARGET_MB} MB`,
+      met: rss <= DEPLOY_RSS_TARGET_MB * 1024
+    })
+    const cpu = { action: med('action', run => run.cpuMs), baseline: med('baseline', run => run.cpuMs) }
+    rows.push({ scenario: name, measure: 'CPU time (user + system)', action: formatMs(cpu.action), versus: versus(formatMs(cpu.baseline)), ratio: cpu.action / cpu.baseline })
+    const phase = (measure: string, pick: (run: DeployRun) => number): void => {
+      const [action, baseline] = [med('action', pick), med('baseline', pick)]
+      rows.push({ scenario: name, measure, action: formatMs(action), versus: versus(formatMs(baseline)), ratio: action / baseline })
+    }
+    phase('start to CreateDeployment (start-up, zip; action: app checks)', run => run.createdAtMs)
+    phase('CreateDeployment to StartDeployment (the upload)', run => run.startedAtMs - run.createdAtMs)
+    phase('start to StartDeployment (all the runner does before the job)', run => run.startedAtMs)
+    phase('StartDeployment to exit (emulator unpacks, one poll)', run => run.exitAtMs - run.startedAtMs)
+    const zipMb = (who: 'action' | 'baseline'): string => `${(runs[who][0]!.zipBytes / MB).toFixed(1)} MB`
+    rows.push({ scenario: name, measure: 'zip uploaded', action: zipMb('action'), versus: versus(zipMb('baseline')), ratio: runs.action[0]!.zipBytes / runs.baseline[0]!.zipBytes })
+    if (!big) return
+
+    rmSync(site.ws, { recursive: true, force: true })
+    site = deployWorkspace(DEPLOY_BIG_SCALE)
+    const bigTimeoutMs = 20 * 60_000
+    const action = await deployOnce(ctx, 'action', site.ws, scratch, bigTimeoutMs)
+    const baseline = await deployOnce(ctx, 'baseline', site.ws, scratch, bigTimeoutMs)
+    const bigName = `deploy, site ${DEPLOY_BIG_SCALE} times bigger (${site.files} files, ${(site.bytes / MB).toFixed(0)} MB), once`
+    const spreadKb = Math.max(...runs.action.map(run => run.maxRssKb)) - Math.min(...runs.action.map(run => run.maxRssKb))
+    const allowedKb = rss + Math.max(spreadKb, RSS_NOISE_FLOOR_MB * 1024)
+    rows.push({
+      scenario: bigName,
+      measure: 'peak RSS',
+      action: formatMb(action.maxRssKb),
+      versus: `${formatMb(rss)} (action, 60 MB site; runs spread ${formatMb(spreadKb)})`,
+      target: `≤ ${DEPLOY_RSS_TARGET_MB} MB and ≤ ${formatMb(allowedKb)}`,
+      met: action.maxRssKb <= DEPLOY_RSS_TARGET_MB * 1024 && action.maxRssKb <= allowedKb
+    })
+    rows.push({ scenario: bigName, measure: 'wall time (/usr/bin/time)', action: formatMs(action.wallMs), versus: versus(formatMs(baseline.wallMs)), ratio: action.wallMs / baseline.wallMs })
+    rows.push({ scenario: bigName, measure: 'peak RSS of the baseline', action: '', versus: `${formatMb(baseline.maxRssKb)} (largest of node, zip, curl)` })
+  } finally {
+    rmSync(site.ws, { recursive: true, force: true })
     rmSync(scratch, { recursive: true, force: true })
   }
 }
@@ -500,9 +679,9 @@ function raisePriority(): string {
 }
 
 async function main(): Promise<void> {
-  checkTools()
-  const priority = raisePriority()
   const wanted = only()
+  checkTools(wanted)
+  const priority = raisePriority()
   const node24 = execFileSync(process.execPath, ['scripts/node24.mjs'], { encoding: 'utf8' }).trim()
   const node24Version = execFileSync(node24, ['--version'], { encoding: 'utf8' }).trim()
   mkdirSync(CACHE, { recursive: true })
@@ -520,7 +699,19 @@ async function main(): Promise<void> {
   console.error('Bundling bench/cli-replay.ts and bench/sdk-floor.ts ...')
   ncc('bench/cli-replay.ts', REPLAY_BUILD)
   ncc('bench/sdk-floor.ts', FLOOR_BUILD)
-  const ctx: Context = { emulator: await startEmulator(), node24, actionEntry, replayEntry: join(REPLAY_BUILD, 'index.js'), floorEntry: join(FLOOR_BUILD, 'index.js') }
+  const deploying = wanted.has('deploy') || wanted.has('deploy-big')
+  if (deploying) {
+    console.error('Bundling bench/deploy-baseline.ts ...')
+    ncc('bench/deploy-baseline.ts', DEPLOY_BASELINE_BUILD)
+  }
+  const ctx: Context = {
+    emulator: await startEmulator(),
+    node24,
+    actionEntry,
+    replayEntry: join(REPLAY_BUILD, 'index.js'),
+    floorEntry: join(FLOOR_BUILD, 'index.js'),
+    ...(deploying ? { deployBaselineEntry: join(DEPLOY_BASELINE_BUILD, 'index.js') } : {})
+  }
   const before = `${machine(node24Version)}; ${priority}`
   try {
     const step = async (label: string, fn: () => Promise<void>): Promise<void> => {
@@ -536,6 +727,7 @@ async function main(): Promise<void> {
       await step(`wait-bound, 60 s job (${REPS.wait60} runs each)`, () => waitBound(ctx, 60_000, REPS.wait60))
     }
     if (wanted.has('artifact')) await step(`big artifact (${REPS.artifact} runs each)`, () => bigArtifact(ctx))
+    if (deploying) await step(`deploy (${REPS.deploy} runs each${wanted.has('deploy-big') ? ', then the 600 MB site once each' : ''})`, () => deployBound(ctx, wanted.has('deploy-big')))
     if (wanted.has('bundle')) await step('bundle size', () => bundleSize(ctx))
     if (wanted.has('instructions')) await step(`start-up in instructions (${INSTRUCTION_REPS} runs each, under valgrind)`, () => instructions(ctx))
   } finally {
