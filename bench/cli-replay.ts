@@ -82,7 +82,10 @@ async function* asyncPool<T, R>(limit: number, items: readonly T[], call: (item:
   let next = 0
   for (const item of items) {
     const id = next++
-    running.set(id, call(item).then(value => [id, value]))
+    running.set(
+      id,
+      call(item).then(value => [id, value])
+    )
     if (running.size >= limit) {
       const [done, value] = await Promise.race(running.values())
       running.delete(done)

@@ -133,7 +133,9 @@ export async function scheduleTable(jobLengthsMs: readonly number[] = [2_000, 5_
         lines.push(`| ${schedule.name} | ${job} | gives up | | | | |`)
         continue
       }
-      lines.push(`| ${schedule.name} | ${job} | ${row.exact.reads} | ${seconds(row.exact.lagMs)} s | ${seconds(row.meanLagMs)} s | ${seconds(row.worstLagMs)} s | ${row.meanReads.toFixed(1)} |`)
+      lines.push(
+        `| ${schedule.name} | ${job} | ${row.exact.reads} | ${seconds(row.exact.lagMs)} s | ${seconds(row.meanLagMs)} s | ${seconds(row.worstLagMs)} s | ${row.meanReads.toFixed(1)} |`
+      )
     }
   }
   return lines.join('\n')

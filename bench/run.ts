@@ -122,7 +122,9 @@ function checkTools(wanted: Set<ScenarioName>): void {
   const tools = [TIME, '/usr/bin/unzip', ...(deploying ? ['/usr/bin/zip', '/usr/bin/curl'] : [])]
   const missing = tools.filter(tool => !existsSync(tool) && !onPath(tool.split('/').pop()!))
   if (missing.length > 0) {
-    console.error(`The benchmark needs GNU time (${TIME}), unzip, and for deploy zip and curl; missing: ${missing.join(', ')}.\nOn Debian/Ubuntu: sudo apt-get install -y unzip zip curl time`)
+    console.error(
+      `The benchmark needs GNU time (${TIME}), unzip, and for deploy zip and curl; missing: ${missing.join(', ')}.\nOn Debian/Ubuntu: sudo apt-get install -y unzip zip curl time`
+    )
     process.exit(2)
   }
 }
@@ -149,7 +151,10 @@ const newAppId = (): string => `d${randomBytes(6).toString('hex')}`
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'aja-bench-ws-'))
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bench-app', private: true, dependencies: { 'aws-amplify': '^6.0.0', '@aws-amplify/ui-react': '^6.1.0' } }))
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'bench-app', private: true, dependencies: { 'aws-amplify': '^6.0.0', '@aws-amplify/ui-react': '^6.1.0' } })
+  )
   return dir
 }
 
@@ -256,13 +261,31 @@ async function fetchBound(ctx: Context): Promise<void> {
     }
   }
   const name = `fetch-bound (${FETCH_COMPONENTS} components, ${files} files, ${DOWNLOAD_LATENCY_MS} ms per download)`
-  rows.push(ratioRow({ scenario: name, measure: 'wall time', action: formatMs(median(action)), versus: `${formatMs(median(replay))} (CLI replay)`, target: '≤ 0.5' }, median(action), median(replay), 0.5))
-  rows.push({ scenario: name, measure: 'TCP connections', action: String(median(actionConnections)), versus: `${median(replayConnections)} (CLI replay)`, ratio: median(actionConnections) / median(replayConnections) })
+  rows.push(
+    ratioRow(
+      { scenario: name, measure: 'wall time', action: formatMs(median(action)), versus: `${formatMs(median(replay))} (CLI replay)`, target: '≤ 0.5' },
+      median(action),
+      median(replay),
+      0.5
+    )
+  )
+  rows.push({
+    scenario: name,
+    measure: 'TCP connections',
+    action: String(median(actionConnections)),
+    versus: `${median(replayConnections)} (CLI replay)`,
+    ratio: median(actionConnections) / median(replayConnections)
+  })
 }
 
 async function waitBound(ctx: Context, durationMs: number, reps: number): Promise<void> {
   const scenario: Scenario = { durationMs, componentCount: WAIT_COMPONENTS, download: { latencyMs: DOWNLOAD_LATENCY_MS } }
-  interface Result { who: 'action' | 'replay'; appId: string; startMs: number; wallMs: number }
+  interface Result {
+    who: 'action' | 'replay'
+    appId: string
+    startMs: number
+    wallMs: number
+  }
   const launches: Promise<Result>[] = []
   for (let rep = 0; rep < reps; rep++) {
     for (const who of ['action', 'replay'] as const) {
@@ -270,7 +293,12 @@ async function waitBound(ctx: Context, durationMs: number, reps: number): Promis
       ctx.emulator.setScenario(scenario, appId)
       launches.push(
         who === 'action'
-          ? runActionTimed(ctx, { 'app-id': appId, environment: ENVIRONMENT }, { timeoutMs: durationMs + 120_000 }).then(r => ({ who, appId, startMs: r.startMs, wallMs: r.wallMs }))
+          ? runActionTimed(ctx, { 'app-id': appId, environment: ENVIRONMENT }, { timeoutMs: durationMs + 120_000 }).then(r => ({
+              who,
+              appId,
+              startMs: r.startMs,
+              wallMs: r.wallMs
+            }))
           : runReplayTimed(ctx, appId).then(r => ({ who, appId, startMs: r.startMs, wallMs: r.wallMs }))
       )
       await sleep(STAGGER_MS)
@@ -293,14 +321,33 @@ async function waitBound(ctx: Context, durationMs: number, reps: number): Promis
   const a = summary('action')
   const r = summary('replay')
   const name = `wait-bound (job of ${durationMs / 1000} s, ${WAIT_COMPONENTS} components)`
-  rows.push(ratioRow({ scenario: name, measure: 'overhead (wall − job)', action: formatMs(a.overhead), versus: `${formatMs(r.overhead)} (CLI replay)`, target: '≤ 1' }, a.overhead, r.overhead, 1))
-  rows.push(ratioRow({ scenario: name, measure: 'status reads', action: String(a.reads), versus: `${r.reads} (CLI replay)`, target: '≤ 1.5' }, a.reads, r.reads, 1.5))
-  rows.push({ scenario: name, measure: 'lag from job end to the read that saw it', action: formatMs(a.lag), versus: `${formatMs(r.lag)} (CLI replay)`, ratio: a.lag / r.lag })
+  rows.push(
+    ratioRow(
+      { scenario: name, measure: 'overhead (wall − job)', action: formatMs(a.overhead), versus: `${formatMs(r.overhead)} (CLI replay)`, target: '≤ 1' },
+      a.overhead,
+      r.overhead,
+      1
+    )
+  )
+  rows.push(
+    ratioRow({ scenario: name, measure: 'status reads', action: String(a.reads), versus: `${r.reads} (CLI replay)`, target: '≤ 1.5' }, a.reads, r.reads, 1.5)
+  )
+  rows.push({
+    scenario: name,
+    measure: 'lag from job end to the read that saw it',
+    action: formatMs(a.lag),
+    versus: `${formatMs(r.lag)} (CLI replay)`,
+    ratio: a.lag / r.lag
+  })
 }
 
 /** Starts a hosting job through the SDK and downloads its artifacts zip, for unzip to unpack. */
 async function downloadArtifact(ctx: Context, appId: string, file: string): Promise<void> {
-  const client = new AmplifyClient({ region: 'us-east-1', endpoint: ctx.emulator.url, credentials: { accessKeyId: ctx.emulator.env.AWS_ACCESS_KEY_ID!, secretAccessKey: ctx.emulator.env.AWS_SECRET_ACCESS_KEY! } })
+  const client = new AmplifyClient({
+    region: 'us-east-1',
+    endpoint: ctx.emulator.url,
+    credentials: { accessKeyId: ctx.emulator.env.AWS_ACCESS_KEY_ID!, secretAccessKey: ctx.emulator.env.AWS_SECRET_ACCESS_KEY! }
+  })
   try {
     const ids = { appId, branchName: 'main' }
     const started = await client.send(new StartJobCommand({ ...ids, jobType: 'RELEASE' }))
@@ -348,7 +395,11 @@ async function bigArtifact(ctx: Context): Promise<void> {
     const runTheAction = async (): Promise<void> => {
       const jobApp = newAppId()
       ctx.emulator.setScenario(scenario, jobApp)
-      const { run } = await runActionTimed(ctx, { 'app-id': jobApp, 'job-type': 'release', branch: 'main', 'output-path': 'site' }, { wrapper: [TIME, '-v', '-o', timeFile] })
+      const { run } = await runActionTimed(
+        ctx,
+        { 'app-id': jobApp, 'job-type': 'release', branch: 'main', 'output-path': 'site' },
+        { wrapper: [TIME, '-v', '-o', timeFile] }
+      )
       files = (JSON.parse(run.outputs.files ?? '[]') as string[]).length
       const action = parseTimeV(timeFile)
       actionWall.push(action.wallMs)
@@ -362,8 +413,28 @@ async function bigArtifact(ctx: Context): Promise<void> {
       }
     }
     const name = `big artifact (hosting job, ${zipMb.toFixed(0)} MB zip, ${files} files)`
-    rows.push(ratioRow({ scenario: name, measure: 'wall time (/usr/bin/time)', action: formatMs(median(actionWall)), versus: `${formatMs(median(unzipWall))} (unzip -q of the zip on disk)`, target: '≤ 2' }, median(actionWall), median(unzipWall), 2))
-    rows.push({ scenario: name, measure: 'peak RSS', action: formatMb(median(actionRss)), versus: `${formatMb(median(unzipRss))} (unzip)`, target: '≤ 160 MB', met: median(actionRss) <= 160 * 1024 })
+    rows.push(
+      ratioRow(
+        {
+          scenario: name,
+          measure: 'wall time (/usr/bin/time)',
+          action: formatMs(median(actionWall)),
+          versus: `${formatMs(median(unzipWall))} (unzip -q of the zip on disk)`,
+          target: '≤ 2'
+        },
+        median(actionWall),
+        median(unzipWall),
+        2
+      )
+    )
+    rows.push({
+      scenario: name,
+      measure: 'peak RSS',
+      action: formatMb(median(actionRss)),
+      versus: `${formatMb(median(unzipRss))} (unzip)`,
+      target: '≤ 160 MB',
+      met: median(actionRss) <= 160 * 1024
+    })
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
@@ -385,7 +456,8 @@ interface DeployRun {
 /** What the emulator recorded of one deployment that must have SUCCEEDed, with the process's timings. */
 function deployRunOf(ctx: Context, appId: string, who: string, startMs: number, exitMs: number, time: ReturnType<typeof parseTimeV>): DeployRun {
   const deployment = ctx.emulator.deployments(appId).at(-1)
-  if (deployment?.status !== 'SUCCEED' || !deployment.upload) throw new Error(`${who}: the deployment of app ${appId} did not succeed: ${JSON.stringify(deployment)}`)
+  if (deployment?.status !== 'SUCCEED' || !deployment.upload)
+    throw new Error(`${who}: the deployment of app ${appId} did not succeed: ${JSON.stringify(deployment)}`)
   const at = (operation: string): number => requestsOf(ctx, appId, operation)[0]!.time - startMs
   return {
     appId,
@@ -436,7 +508,8 @@ async function deployOnce(ctx: Context, who: 'action' | 'baseline', ws: string, 
 function sameSite(ctx: Context, appIds: { action: string; baseline: string }, files: number): void {
   const names = (appId: string): string => Object.keys(ctx.emulator.deployedFiles(appId, DEPLOY_BRANCH)).sort().join('\n')
   const action = names(appIds.action)
-  if (action.split('\n').length !== files || action !== names(appIds.baseline)) throw new Error(`the action and the baseline did not deploy the same ${files} files`)
+  if (action.split('\n').length !== files || action !== names(appIds.baseline))
+    throw new Error(`the action and the baseline did not deploy the same ${files} files`)
 }
 
 /**
@@ -452,14 +525,28 @@ async function deployBound(ctx: Context, big: boolean): Promise<void> {
   try {
     for (let rep = 0; rep < REPS.deploy; rep++) {
       // Alternate who goes first, so a drift in the machine's load hits both alike.
-      for (const who of rep % 2 === 0 ? (['action', 'baseline'] as const) : (['baseline', 'action'] as const)) runs[who].push(await deployOnce(ctx, who, site.ws, scratch, 120_000))
+      for (const who of rep % 2 === 0 ? (['action', 'baseline'] as const) : (['baseline', 'action'] as const))
+        runs[who].push(await deployOnce(ctx, who, site.ws, scratch, 120_000))
       if (rep === 0) sameSite(ctx, { action: runs.action[0]!.appId, baseline: runs.baseline[0]!.appId }, site.files)
     }
     const med = (who: 'action' | 'baseline', pick: (run: DeployRun) => number): number => median(runs[who].map(pick))
     const name = `deploy (${site.files} files, ${(site.bytes / MB).toFixed(0)} MB, folder to job SUCCEED, ${DEPLOY_POLL_MS} ms poll)`
     const versus = (value: string): string => `${value} (zip -qr, curl -T, SDK)`
     const wall = { action: med('action', run => run.wallMs), baseline: med('baseline', run => run.wallMs) }
-    rows.push(ratioRow({ scenario: name, measure: 'wall time (/usr/bin/time)', action: formatMs(wall.action), versus: versus(formatMs(wall.baseline)), target: `≤ ${DEPLOY_WALL_TARGET}` }, wall.action, wall.baseline, DEPLOY_WALL_TARGET))
+    rows.push(
+      ratioRow(
+        {
+          scenario: name,
+          measure: 'wall time (/usr/bin/time)',
+          action: formatMs(wall.action),
+          versus: versus(formatMs(wall.baseline)),
+          target: `≤ ${DEPLOY_WALL_TARGET}`
+        },
+        wall.action,
+        wall.baseline,
+        DEPLOY_WALL_TARGET
+      )
+    )
     const rss = med('action', run => run.maxRssKb)
     rows.push({
       scenario: name,
@@ -470,7 +557,13 @@ async function deployBound(ctx: Context, big: boolean): Promise<void> {
       met: rss <= DEPLOY_RSS_TARGET_MB * 1024
     })
     const cpu = { action: med('action', run => run.cpuMs), baseline: med('baseline', run => run.cpuMs) }
-    rows.push({ scenario: name, measure: 'CPU time (user + system)', action: formatMs(cpu.action), versus: versus(formatMs(cpu.baseline)), ratio: cpu.action / cpu.baseline })
+    rows.push({
+      scenario: name,
+      measure: 'CPU time (user + system)',
+      action: formatMs(cpu.action),
+      versus: versus(formatMs(cpu.baseline)),
+      ratio: cpu.action / cpu.baseline
+    })
     const phase = (measure: string, pick: (run: DeployRun) => number): void => {
       const [action, baseline] = [med('action', pick), med('baseline', pick)]
       rows.push({ scenario: name, measure, action: formatMs(action), versus: versus(formatMs(baseline)), ratio: action / baseline })
@@ -480,7 +573,13 @@ async function deployBound(ctx: Context, big: boolean): Promise<void> {
     phase('start to StartDeployment (all the runner does before the job)', run => run.startedAtMs)
     phase('StartDeployment to exit (emulator unpacks, one poll)', run => run.exitAtMs - run.startedAtMs)
     const zipMb = (who: 'action' | 'baseline'): string => `${(runs[who][0]!.zipBytes / MB).toFixed(1)} MB`
-    rows.push({ scenario: name, measure: 'zip uploaded', action: zipMb('action'), versus: versus(zipMb('baseline')), ratio: runs.action[0]!.zipBytes / runs.baseline[0]!.zipBytes })
+    rows.push({
+      scenario: name,
+      measure: 'zip uploaded',
+      action: zipMb('action'),
+      versus: versus(zipMb('baseline')),
+      ratio: runs.action[0]!.zipBytes / runs.baseline[0]!.zipBytes
+    })
     if (!big) return
 
     rmSync(site.ws, { recursive: true, force: true })
@@ -499,7 +598,13 @@ async function deployBound(ctx: Context, big: boolean): Promise<void> {
       target: `≤ ${DEPLOY_RSS_TARGET_MB} MB and ≤ ${formatMb(allowedKb)}`,
       met: action.maxRssKb <= DEPLOY_RSS_TARGET_MB * 1024 && action.maxRssKb <= allowedKb
     })
-    rows.push({ scenario: bigName, measure: 'wall time (/usr/bin/time)', action: formatMs(action.wallMs), versus: versus(formatMs(baseline.wallMs)), ratio: action.wallMs / baseline.wallMs })
+    rows.push({
+      scenario: bigName,
+      measure: 'wall time (/usr/bin/time)',
+      action: formatMs(action.wallMs),
+      versus: versus(formatMs(baseline.wallMs)),
+      ratio: action.wallMs / baseline.wallMs
+    })
     rows.push({ scenario: bigName, measure: 'peak RSS of the baseline', action: '', versus: `${formatMb(baseline.maxRssKb)} (largest of node, zip, curl)` })
   } finally {
     rmSync(site.ws, { recursive: true, force: true })
@@ -518,7 +623,11 @@ async function startup(ctx: Context): Promise<void> {
       bare.push((await spawnTimed(ctx.node24, ['-e', '0'], { env })).wallMs)
 
       const probe = randomBytes(6).toString('hex')
-      const started = await spawnTimed(ctx.node24, ['-e', "require('node:http').get(process.argv[1], r => r.resume())", `${ctx.emulator.url}/__emulator/health?probe=${probe}`], { env })
+      const started = await spawnTimed(
+        ctx.node24,
+        ['-e', "require('node:http').get(process.argv[1], r => r.resume())", `${ctx.emulator.url}/__emulator/health?probe=${probe}`],
+        { env }
+      )
       const arrived = ctx.emulator.requests.find(request => request.query.probe === probe)
       rawHttp.push(arrived!.time - started.startMs)
 
@@ -543,11 +652,36 @@ async function startup(ctx: Context): Promise<void> {
   const base = median(bare)
   const name = 'start-up (process start to the first AWS request)'
   for (const [jobType, times] of Object.entries(firstRequest)) {
-    rows.push(ratioRow({ scenario: name, measure: `action, job-type ${jobType}`, action: formatMs(median(times)), versus: `${formatMs(base)} (node -e 0)`, target: '≤ 3' }, median(times), base, 3))
+    rows.push(
+      ratioRow(
+        { scenario: name, measure: `action, job-type ${jobType}`, action: formatMs(median(times)), versus: `${formatMs(base)} (node -e 0)`, target: '≤ 3' },
+        median(times),
+        base,
+        3
+      )
+    )
   }
-  rows.push({ scenario: name, measure: 'bare node, one raw HTTP request', action: formatMs(median(rawHttp)), versus: `${formatMs(base)} (node -e 0)`, ratio: median(rawHttp) / base })
-  rows.push({ scenario: name, measure: 'bare AWS SDK client, one signed call (bench/sdk-floor.ts)', action: formatMs(median(sdkFloor)), versus: `${formatMs(base)} (node -e 0)`, ratio: median(sdkFloor) / base })
-  rows.push({ scenario: name, measure: 'action (codegen) over the bare SDK client', action: `+${formatMs(median(firstRequest.codegen!) - median(sdkFloor))}`, versus: formatMs(median(sdkFloor)), ratio: median(firstRequest.codegen!) / median(sdkFloor) })
+  rows.push({
+    scenario: name,
+    measure: 'bare node, one raw HTTP request',
+    action: formatMs(median(rawHttp)),
+    versus: `${formatMs(base)} (node -e 0)`,
+    ratio: median(rawHttp) / base
+  })
+  rows.push({
+    scenario: name,
+    measure: 'bare AWS SDK client, one signed call (bench/sdk-floor.ts)',
+    action: formatMs(median(sdkFloor)),
+    versus: `${formatMs(base)} (node -e 0)`,
+    ratio: median(sdkFloor) / base
+  })
+  rows.push({
+    scenario: name,
+    measure: 'action (codegen) over the bare SDK client',
+    action: `+${formatMs(median(firstRequest.codegen!) - median(sdkFloor))}`,
+    versus: formatMs(median(sdkFloor)),
+    ratio: median(firstRequest.codegen!) / median(sdkFloor)
+  })
 }
 
 /** Records every module file a run of the action loads (Node 24's synchronous module hooks). */
@@ -566,19 +700,30 @@ async function bundleSize(ctx: Context): Promise<void> {
   const tracer = join(CACHE, 'trace-loads.mjs')
   writeFileSync(tracer, LOAD_TRACER)
   const name = 'bundle size'
-  rows.push({ scenario: name, measure: `all of dist (${js.length} files)`, action: kb(total), versus: `${kb(statSync(ctx.replayEntry).size)} (CLI replay bundle, codegen only)` })
+  rows.push({
+    scenario: name,
+    measure: `all of dist (${js.length} files)`,
+    action: kb(total),
+    versus: `${kb(statSync(ctx.replayEntry).size)} (CLI replay bundle, codegen only)`
+  })
   rows.push({ scenario: name, measure: 'index.js (loaded by every run)', action: kb(sizeOf('index.js')), versus: '' })
   for (const jobType of ['codegen', 'release'] as const) {
     const loads = join(CACHE, `loads-${jobType}.txt`)
     const appId = newAppId()
-    const inputs: Record<string, string> = jobType === 'codegen' ? { 'app-id': appId, environment: ENVIRONMENT } : { 'app-id': appId, 'job-type': 'release', branch: 'main' }
+    const inputs: Record<string, string> =
+      jobType === 'codegen' ? { 'app-id': appId, environment: ENVIRONMENT } : { 'app-id': appId, 'job-type': 'release', branch: 'main' }
     ctx.emulator.setScenario({ statuses: QUICK_HOSTING_JOB }, appId)
     await runActionTimed(ctx, inputs, { nodeArgs: ['--import', tracer], env: { BENCH_LOADS_FILE: loads } })
     const loaded = readFileSync(loads, 'utf8')
       .split('\n')
       .filter(url => url.startsWith('file:') && url.includes(dir))
       .map(url => url.slice(url.lastIndexOf('/') + 1))
-    rows.push({ scenario: name, measure: `loaded by a ${jobType} run (${loaded.length} files)`, action: kb(loaded.reduce((sum, file) => sum + sizeOf(file), 0)), versus: '' })
+    rows.push({
+      scenario: name,
+      measure: `loaded by a ${jobType} run (${loaded.length} files)`,
+      action: kb(loaded.reduce((sum, file) => sum + sizeOf(file), 0)),
+      versus: ''
+    })
   }
 }
 
@@ -626,7 +771,9 @@ async function instructions(ctx: Context): Promise<void> {
       bare.push(await countNode(['-e', '0'], env))
       floor.push(await countNode([ctx.floorEntry, newAppId()], { ...env, ...ctx.emulator.env }))
       const inputs = { 'app-id': newAppId(), 'job-type': 'codegen', environment: ENVIRONMENT, wait: 'false' }
-      const dashed = Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`BENCH_DASHED_INPUT_${name.toUpperCase().replaceAll('-', '__')}`, value]))
+      const dashed = Object.fromEntries(
+        Object.entries(inputs).map(([name, value]) => [`BENCH_DASHED_INPUT_${name.toUpperCase().replaceAll('-', '__')}`, value])
+      )
       const { run } = await runActionTimed(ctx, inputs, { wrapper: ['valgrind', ...callgrindArgs], nodeArgs: ['--import', cut], env: dashed })
       action.push(counted(run.stderr))
     }
@@ -637,8 +784,20 @@ async function instructions(ctx: Context): Promise<void> {
   const name = 'start-up in CPU instructions (callgrind, process start to the first request)'
   const base = `${millions(median(bare))} (node -e 0)`
   rows.push({ scenario: name, measure: 'action, job-type codegen', action: millions(median(action)), versus: base, ratio: median(action) / median(bare) })
-  rows.push({ scenario: name, measure: 'bare AWS SDK client, one signed call (bench/sdk-floor.ts)', action: millions(median(floor)), versus: base, ratio: median(floor) / median(bare) })
-  rows.push({ scenario: name, measure: 'action (codegen) over the bare SDK client', action: `+${millions(median(action) - median(floor))}`, versus: millions(median(floor)), ratio: median(action) / median(floor) })
+  rows.push({
+    scenario: name,
+    measure: 'bare AWS SDK client, one signed call (bench/sdk-floor.ts)',
+    action: millions(median(floor)),
+    versus: base,
+    ratio: median(floor) / median(bare)
+  })
+  rows.push({
+    scenario: name,
+    measure: 'action (codegen) over the bare SDK client',
+    action: `+${millions(median(action) - median(floor))}`,
+    versus: millions(median(floor)),
+    ratio: median(action) / median(floor)
+  })
 }
 
 const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`
@@ -648,7 +807,9 @@ const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`
 function machine(node24Version: string): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'
   const memory = `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`
-  const load = loadavg().map(value => value.toFixed(2)).join(' ')
+  const load = loadavg()
+    .map(value => value.toFixed(2))
+    .join(' ')
   return `${availableParallelism()} CPUs (nproc), ${cpu}, ${memory} memory, load average ${load}; action and CLI replay on Node ${node24Version}, emulator on Node ${process.version}`
 }
 
@@ -727,18 +888,26 @@ async function main(): Promise<void> {
       await step(`wait-bound, 60 s job (${REPS.wait60} runs each)`, () => waitBound(ctx, 60_000, REPS.wait60))
     }
     if (wanted.has('artifact')) await step(`big artifact (${REPS.artifact} runs each)`, () => bigArtifact(ctx))
-    if (deploying) await step(`deploy (${REPS.deploy} runs each${wanted.has('deploy-big') ? ', then the 600 MB site once each' : ''})`, () => deployBound(ctx, wanted.has('deploy-big')))
+    if (deploying)
+      await step(`deploy (${REPS.deploy} runs each${wanted.has('deploy-big') ? ', then the 600 MB site once each' : ''})`, () =>
+        deployBound(ctx, wanted.has('deploy-big'))
+      )
     if (wanted.has('bundle')) await step('bundle size', () => bundleSize(ctx))
     if (wanted.has('instructions')) await step(`start-up in instructions (${INSTRUCTION_REPS} runs each, under valgrind)`, () => instructions(ctx))
   } finally {
     await ctx.emulator.close()
   }
   console.log(`\nMachine: ${before}`)
-  console.log(`Medians of ${args.quick ? 'a quick run' : 'a full run'} (${Object.entries(REPS).map(([k, v]) => `${k} ×${v}`).join(', ')}), ${formatMs(now() - started)} in all. Ratio = action ÷ compared value.\n`)
+  console.log(
+    `Medians of ${args.quick ? 'a quick run' : 'a full run'} (${Object.entries(REPS)
+      .map(([k, v]) => `${k} ×${v}`)
+      .join(', ')}), ${formatMs(now() - started)} in all. Ratio = action ÷ compared value.\n`
+  )
   console.log(table())
   const targeted = rows.filter(row => row.met !== undefined)
   const missed = targeted.filter(row => !row.met)
-  if (targeted.length > 0) console.log(missed.length === 0 ? '\nEvery target met.' : `\nTargets missed: ${missed.map(row => `${row.scenario}: ${row.measure}`).join('; ')}`)
+  if (targeted.length > 0)
+    console.log(missed.length === 0 ? '\nEvery target met.' : `\nTargets missed: ${missed.map(row => `${row.scenario}: ${row.measure}`).join('; ')}`)
   if (args['cpu-prof']) console.log(`CPU profiles of the action runs: ${PROFILES}`)
 }
 

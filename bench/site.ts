@@ -43,10 +43,24 @@ function generator(seed: number): () => number {
 function textCorpus(random: () => number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const syllables = ['ab', 'el', 'or', 'un', 'ti', 'va', 'ge', 'mo', 'ra', 'pi', 'ku', 'se', 'de', 'no', 'li', 'ha', 'ex', 'qu', 'zo', 'fi']
-  const identifier = (): string => Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(syllables)).join('') + (random() < 0.3 ? String(Math.floor(random() * 100)) : '')
+  const identifier = (): string =>
+    Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(syllables)).join('') + (random() < 0.3 ? String(Math.floor(random() * 100)) : '')
   const identifiers = Array.from({ length: 800 }, identifier)
   const keywords = ['const', 'let', 'return', 'function', 'if', 'else', 'new', 'this', 'await', 'async', 'import', 'export', 'typeof', 'null', 'void 0']
-  const properties = ['color', 'margin', 'padding', 'display', 'font-size', 'line-height', 'border', 'width', 'height', 'flex', 'grid-template-columns', 'transition']
+  const properties = [
+    'color',
+    'margin',
+    'padding',
+    'display',
+    'font-size',
+    'line-height',
+    'border',
+    'width',
+    'height',
+    'flex',
+    'grid-template-columns',
+    'transition'
+  ]
   const tags = ['div', 'span', 'a', 'p', 'li', 'ul', 'section', 'button', 'img', 'h2', 'nav', 'footer']
   const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
   const parts: string[] = []
@@ -62,7 +76,8 @@ function textCorpus(random: () => number): string {
     } else if (kind < 0.95) {
       piece = `<${pick(tags)} class="${pick(identifiers)} ${pick(identifiers)}" data-id="${Math.floor(random() * 1000)}">${pick(identifiers)} ${pick(identifiers)} ${pick(identifiers)}</${pick(tags)}>\n`
     } else {
-      piece = Array.from({ length: 8 }, () => Array.from({ length: 4 + Math.floor(random() * 4) }, () => base64[Math.floor(random() * 64)]).join('')).join(',') + ';'
+      piece =
+        Array.from({ length: 8 }, () => Array.from({ length: 4 + Math.floor(random() * 4) }, () => base64[Math.floor(random() * 64)]).join('')).join(',') + ';'
     }
     parts.push(piece)
     length += piece.length
@@ -108,7 +123,7 @@ export function makeSite(root: string, scale: number): Site {
   ] as const
   textSizes.forEach((size, index) => {
     const chunks: Buffer[] = []
-    for (let left = size; left > 0; ) {
+    for (let left = size; left > 0;) {
       const take = Math.min(left, 64 * 1024)
       const start = Math.floor(random() * (corpus.length - take))
       chunks.push(corpus.subarray(start, start + take))
@@ -116,7 +131,11 @@ export function makeSite(root: string, scale: number): Site {
     }
     const [folder, extension] = textKinds[index % textKinds.length]!
     const name =
-      index === 0 ? 'assets/js/vendor-bundle.js' : index === 1 ? 'index.html' : `${folder}/${Math.floor(index / 50)}/${index.toString(36)}-${Math.floor(random() * 1e8).toString(16)}.${extension}`
+      index === 0
+        ? 'assets/js/vendor-bundle.js'
+        : index === 1
+          ? 'index.html'
+          : `${folder}/${Math.floor(index / 50)}/${index.toString(36)}-${Math.floor(random() * 1e8).toString(16)}.${extension}`
     write(name, Buffer.concat(chunks))
   })
   // Seeded noise (AES-CTR of zeros under a fixed key): every run zips the same bytes.

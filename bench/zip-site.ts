@@ -76,10 +76,16 @@ async function child(kind: string, site: string, out: string): Promise<void> {
 function labelOf(contender: Contender): string {
   if (contender.kind === 'zip') return 'zip -qr (Info-ZIP 3.0, level 6, one thread)'
   if (contender.kind === 'yazl') return 'yazl 3, one entry at a time'
-  return contender.concurrency === 1 ? 'zip-writer, concurrency 1 (one at a time)' : `zip-writer, concurrency ${contender.concurrency}${contender.concurrency === DEFAULT_CONCURRENCY ? ' (default)' : ''}`
+  return contender.concurrency === 1
+    ? 'zip-writer, concurrency 1 (one at a time)'
+    : `zip-writer, concurrency ${contender.concurrency}${contender.concurrency === DEFAULT_CONCURRENCY ? ' (default)' : ''}`
 }
 
-async function runOnce(contender: Contender, site: string, work: string): Promise<{ wallMs: number; cpuMs: number; maxRssKb: number; zipBytes: number; sha256?: string }> {
+async function runOnce(
+  contender: Contender,
+  site: string,
+  work: string
+): Promise<{ wallMs: number; cpuMs: number; maxRssKb: number; zipBytes: number; sha256?: string }> {
   const out = join(work, `out-${contender.kind}-${contender.kind === 'ours' ? contender.concurrency : 0}.zip`)
   rmSync(out, { force: true })
   const timeFile = join(work, 'time.txt')
@@ -87,7 +93,10 @@ async function runOnce(contender: Contender, site: string, work: string): Promis
   const command =
     contender.kind === 'zip'
       ? { args: ['zip', '-qr', out, '.'], cwd: site }
-      : { args: [process.execPath, CHILD_BUNDLE, '--child', contender.kind === 'yazl' ? 'yazl' : `ours:${contender.concurrency}`, '--site', site, '--out', out], cwd: work }
+      : {
+          args: [process.execPath, CHILD_BUNDLE, '--child', contender.kind === 'yazl' ? 'yazl' : `ours:${contender.concurrency}`, '--site', site, '--out', out],
+          cwd: work
+        }
   const run = await spawnTimed(TIME, ['-v', '-o', timeFile, ...command.args], { env, cwd: command.cwd, timeoutMs: 30 * 60_000 })
   if (run.exitCode !== 0) throw new Error(`${labelOf(contender)} failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`)
   const time = parseTimeV(timeFile)
@@ -112,7 +121,8 @@ async function measure(site: Site, contenders: Contender[], reps: number, work: 
         if (result.sha256 !== undefined && result.sha256 !== run.sha256) throw new Error(`${result.label}: two runs gave different zips`)
         result.sha256 = run.sha256
       }
-      if (rep === 0) execFileSync('unzip', ['-tq', join(work, `out-${contender.kind}-${contender.kind === 'ours' ? contender.concurrency : 0}.zip`)], { stdio: 'ignore' })
+      if (rep === 0)
+        execFileSync('unzip', ['-tq', join(work, `out-${contender.kind}-${contender.kind === 'ours' ? contender.concurrency : 0}.zip`)], { stdio: 'ignore' })
     }
   }
   return results
@@ -128,8 +138,12 @@ function printTable(title: string, site: Site, results: Result[], floorKb: numbe
   const zip = results.find(result => result.label.startsWith('zip -qr'))!
   const one = results.find(result => result.label.includes('concurrency 1'))
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
-  console.log(`\n${title}: ${site.files} files, ${(site.bytes / MB).toFixed(1)} MB (${(site.textBytes / MB).toFixed(1)} MB text), ` +
-    `${results[0]!.wallMs.length} run(s) each, medians; ${availableParallelism()} CPUs, load average ${loadavg().map(value => value.toFixed(1)).join(' ')}`)
+  console.log(
+    `\n${title}: ${site.files} files, ${(site.bytes / MB).toFixed(1)} MB (${(site.textBytes / MB).toFixed(1)} MB text), ` +
+      `${results[0]!.wallMs.length} run(s) each, medians; ${availableParallelism()} CPUs, load average ${loadavg()
+        .map(value => value.toFixed(1))
+        .join(' ')}`
+  )
   const rows = [['contender', 'wall', 'vs zip -qr', 'vs conc. 1', 'CPU (user+sys)', 'peak RSS', 'RSS above node', 'zip size']]
   for (const result of results) {
     const wall = median(result.wallMs)
@@ -151,8 +165,10 @@ function printTable(title: string, site: Site, results: Result[], floorKb: numbe
     if (index === 0) console.log(widths.map(width => '-'.repeat(width)).join('  '))
   }
   const shas = new Set(results.map(result => result.sha256).filter(sha => sha !== undefined))
-  console.log(`zip-writer gave ${shas.size === 1 ? 'the same zip' : 'DIFFERENT zips'} at every concurrency (sha256 ${[...shas].map(sha => sha.slice(0, 16)).join(', ')}); ` +
-    `node alone: ${(floorKb / 1024).toFixed(0)} MB RSS; files above ${BUFFERED_FILE_MAX_BYTES / 1024 / 1024} MiB are streamed.`)
+  console.log(
+    `zip-writer gave ${shas.size === 1 ? 'the same zip' : 'DIFFERENT zips'} at every concurrency (sha256 ${[...shas].map(sha => sha.slice(0, 16)).join(', ')}); ` +
+      `node alone: ${(floorKb / 1024).toFixed(0)} MB RSS; files above ${BUFFERED_FILE_MAX_BYTES / 1024 / 1024} MiB are streamed.`
+  )
 }
 
 async function main(): Promise<void> {
@@ -184,7 +200,16 @@ async function main(): Promise<void> {
   // The children run as one plain node bundle, so that tsx's own memory is not counted.
   mkdirSync(CACHE, { recursive: true })
   const esbuild = await import('esbuild')
-  await esbuild.build({ entryPoints: ['bench/zip-site.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: CHILD_BUNDLE, external: ['esbuild'], logLevel: 'warning' })
+  await esbuild.build({
+    entryPoints: ['bench/zip-site.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: CHILD_BUNDLE,
+    external: ['esbuild'],
+    logLevel: 'warning'
+  })
   if (!existsSync(CHILD_BUNDLE)) throw new Error('the child bundle was not built')
 
   const work = mkdtempSync(join(tmpdir(), 'zip-site-bench-'))

@@ -91,7 +91,8 @@ async function main(): Promise<void> {
     if (demo.before) {
       emulator.setScenario(demo.before.scenario)
       const earlier = await runAction({ workspace, inputs: { 'app-id': DEMO_APP_ID, ...demo.before.inputs }, env, node })
-      if ((earlier.exitCode === 0) === (demo.before.fails === true)) throw new Error(`the run before the demo ended with exit code ${earlier.exitCode}:\n${earlier.stdout}${earlier.stderr}`)
+      if ((earlier.exitCode === 0) === (demo.before.fails === true))
+        throw new Error(`the run before the demo ended with exit code ${earlier.exitCode}:\n${earlier.stdout}${earlier.stderr}`)
       if (demo.before.describe) console.log(demo.before.describe(earlier, emulator))
     }
     emulator.setScenario(demo.scenario)
