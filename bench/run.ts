@@ -59,6 +59,9 @@ const SCENARIOS = ['fetch', 'wait', 'artifact', 'deploy', 'startup', 'bundle'] a
 const EXTRA_SCENARIOS = ['instructions', 'deploy-big'] as const
 type ScenarioName = (typeof SCENARIOS)[number] | (typeof EXTRA_SCENARIOS)[number]
 
+/** Time to the first AWS request: at most this many times the bare SDK client's (bench/sdk-floor.ts). */
+const STARTUP_OVER_SDK_TARGET = 2.5
+
 const REPS = args.quick
   ? { fetch: 3, wait5: 2, wait60: 1, artifact: 2, deploy: 3, startup: 5 }
   : { fetch: 5, wait5: 3, wait60: 3, artifact: 5, deploy: 5, startup: 11 }
@@ -652,14 +655,13 @@ async function startup(ctx: Context): Promise<void> {
   const base = median(bare)
   const name = 'start-up (process start to the first AWS request)'
   for (const [jobType, times] of Object.entries(firstRequest)) {
-    rows.push(
-      ratioRow(
-        { scenario: name, measure: `action, job-type ${jobType}`, action: formatMs(median(times)), versus: `${formatMs(base)} (node -e 0)`, target: '≤ 3' },
-        median(times),
-        base,
-        3
-      )
-    )
+    rows.push({
+      scenario: name,
+      measure: `action, job-type ${jobType}`,
+      action: formatMs(median(times)),
+      versus: `${formatMs(base)} (node -e 0)`,
+      ratio: median(times) / base
+    })
   }
   rows.push({
     scenario: name,
@@ -675,13 +677,22 @@ async function startup(ctx: Context): Promise<void> {
     versus: `${formatMs(base)} (node -e 0)`,
     ratio: median(sdkFloor) / base
   })
-  rows.push({
-    scenario: name,
-    measure: 'action (codegen) over the bare SDK client',
-    action: `+${formatMs(median(firstRequest.codegen!) - median(sdkFloor))}`,
-    versus: formatMs(median(sdkFloor)),
-    ratio: median(firstRequest.codegen!) / median(sdkFloor)
-  })
+  // The target since the action talks to the runner through @actions/core (issue 13): at most
+  // 2.5 times the bare SDK client's own start-up.
+  rows.push(
+    ratioRow(
+      {
+        scenario: name,
+        measure: 'action (codegen) over the bare SDK client',
+        action: `+${formatMs(median(firstRequest.codegen!) - median(sdkFloor))}`,
+        versus: formatMs(median(sdkFloor)),
+        target: `≤ ${STARTUP_OVER_SDK_TARGET}`
+      },
+      median(firstRequest.codegen!),
+      median(sdkFloor),
+      STARTUP_OVER_SDK_TARGET
+    )
+  )
 }
 
 /** Records every module file a run of the action loads (Node 24's synchronous module hooks). */
@@ -791,13 +802,20 @@ async function instructions(ctx: Context): Promise<void> {
     versus: base,
     ratio: median(floor) / median(bare)
   })
-  rows.push({
-    scenario: name,
-    measure: 'action (codegen) over the bare SDK client',
-    action: `+${millions(median(action) - median(floor))}`,
-    versus: millions(median(floor)),
-    ratio: median(action) / median(floor)
-  })
+  rows.push(
+    ratioRow(
+      {
+        scenario: name,
+        measure: 'action (codegen) over the bare SDK client',
+        action: `+${millions(median(action) - median(floor))}`,
+        versus: millions(median(floor)),
+        target: `≤ ${STARTUP_OVER_SDK_TARGET}`
+      },
+      median(action),
+      median(floor),
+      STARTUP_OVER_SDK_TARGET
+    )
+  )
 }
 
 const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`
