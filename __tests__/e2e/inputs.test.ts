@@ -24,7 +24,12 @@ const CASES: BadInputCase[] = [
   { name: 'app-id missing', inputs: { 'app-id': '' }, input: 'app-id', message: /is required/ },
   { name: 'app-id with capitals', inputs: { 'app-id': 'D1A2B3' }, input: 'app-id', message: /"D1A2B3" is not an Amplify app id/ },
   { name: 'app-id too long', inputs: { 'app-id': 'd' + '1'.repeat(20) }, input: 'app-id', message: /at most 20 characters/ },
-  { name: 'unknown job-type', inputs: { 'job-type': 'deploy' }, input: 'job-type', message: /"deploy".*codegen, release, retry, backend/ },
+  {
+    name: 'unknown job-type',
+    inputs: { 'job-type': 'publish' },
+    input: 'job-type',
+    message: /"publish".*codegen, release, retry, backend, deploy, delete-branch/
+  },
   { name: 'environment missing', inputs: { environment: '' }, input: 'environment', message: /is required for job-type 'codegen'/ },
   { name: 'environment with a slash', inputs: { environment: 'a/b' }, input: 'environment', message: /"a\/b" is not a backend environment name/ },
   { name: 'render-config missing file', inputs: { 'render-config': 'nope.json' }, input: 'render-config', message: /'nope.json' does not exist/ },

@@ -119,7 +119,9 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
   const lookUpSiteUrl = async (signal: AbortSignal): Promise<void> => {
     if (siteUrl !== undefined || signal.aborted) return
     try {
-      const [app, branch] = await Promise.all([getApp(client, inputs.appId, signal), findBranch(client, inputs.appId, inputs.branch, signal)])
+      // One after the other: the SDK's one kept-alive connection serves them all (a proxy's one tunnel).
+      const app = await getApp(client, inputs.appId, signal)
+      const branch = await findBranch(client, inputs.appId, inputs.branch, signal)
       if (branch) onSiteUrl(await siteUrlOf(client, app, branch, signal))
     } catch (error) {
       // Cancelled or out of time meanwhile: the wait that follows says so, and stops the job.
