@@ -139,11 +139,13 @@ async function execute(flow: Flow): Promise<void> {
   closers.push(() => downloader.close())
   // deploy: the source is checked and zipped before anything is asked of AWS.
   const uploadZip = inputs.jobType === 'deploy' ? await prepareDeploy(flow, inputs.source, proxy) : undefined
+  // The SDK's requests go through the proxy too, on the transport's agents (loaded only then).
+  const requestHandler = proxy ? (await import('./transfer/sdk-handler.js')).proxyingRequestHandler(proxy) : undefined
   const opened = await deps.openJob(inputs, {
     context,
     log: jobLog,
     downloader,
-    proxy,
+    requestHandler,
     onSiteUrl: url => {
       outcome.siteUrl = url
       core.setOutput('url', url)

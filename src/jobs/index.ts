@@ -6,7 +6,6 @@ import { createCheckedClient } from '../aws.js'
 import type { RunContext } from '../context.js'
 import type { Downloader } from '../transfer/types.js'
 import type { ActionInputs } from '../inputs.js'
-import type { ProxySettings } from '../transfer/proxy.js'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import { patientClient, SDK_RETRIES_ONLY } from './patient.js'
 import type { Job, JobLog } from './types.js'
@@ -22,28 +21,21 @@ export interface JobEnvironment {
   log: JobLog
   /** For documents a job reads besides its files (a failed step's log). */
   downloader: Downloader
-  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY: the SDK's requests go through the proxy too. */
-  proxy?: ProxySettings
+  /**
+   * The SDK clients' HTTP handler when a proxy is set (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, made by
+   * the transport); without one the SDK keeps its own defaults.
+   */
+  requestHandler?: NodeHttpHandler
   /** Told the site's address as soon as a Hosting job knows it (the `url` output). */
   onSiteUrl?: (url: string) => void
   /** deploy from a folder or zip: PUTs the prepared zip to the presigned upload URL. */
   uploadZip?: (url: string, signal: AbortSignal) => Promise<void>
 }
 
-/**
- * Client options that route the SDK through the proxy: its own HTTP handler on agents that honour
- * the proxy settings. None without a proxy, so the SDK's defaults stay untouched.
- */
-async function proxyOptions(proxy: ProxySettings | undefined): Promise<{ requestHandler?: NodeHttpHandler }> {
-  if (!proxy) return {}
-  const { proxyingRequestHandler } = await import('../transfer/sdk-handler.js')
-  return { requestHandler: proxyingRequestHandler(proxy) }
-}
-
 export type OpenJob = (inputs: ActionInputs, environment: JobEnvironment) => Promise<OpenedJob>
 
 export const openJob: OpenJob = async (inputs, environment) => {
-  const sdk = await proxyOptions(environment.proxy)
+  const sdk = environment.requestHandler ? { requestHandler: environment.requestHandler } : {}
   switch (inputs.jobType) {
     case 'codegen': {
       const [{ AmplifyUIBuilderClient, StartCodegenJobCommand }, { createCodegenJob }] = await Promise.all([
