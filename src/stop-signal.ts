@@ -9,7 +9,10 @@ import { DeadlineError } from './errors.js'
 /** Resolves after `ms`; rejects with the signal's reason as soon as it aborts (also when it already has). */
 export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   try {
-    await delay(ms, undefined, { signal })
+    // A signal of its own that follows the run's: timers/promises adds an abort listener to the
+    // signal it is given, so twenty parallel back-offs on the run's signal would pass Node's limit
+    // of ten and print a MaxListenersExceededWarning; AbortSignal.any follows without a listener.
+    await delay(ms, undefined, { signal: signal && AbortSignal.any([signal]) })
   } catch (error) {
     // timers/promises rejects with an AbortError; callers want to know why the signal aborted.
     throw signal?.aborted ? signal.reason : error
