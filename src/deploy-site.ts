@@ -57,8 +57,8 @@ export interface PrepareOptions {
 export async function prepareSite(source: DeploySource, options: PrepareOptions): Promise<PreparedSite> {
   const { signal, log } = options
   if (source.kind === 'url') {
-    log.info(`Amplify will fetch the site from ${source.type === 'BUCKET_PREFIX' ? 'the S3 prefix' : 'the zip at'} ${source.url}.`)
-    return { label: source.url, remove: () => Promise.resolve() }
+    log.info(`Amplify will fetch the site from ${source.type === 'BUCKET_PREFIX' ? 'the S3 prefix' : 'the zip at'} ${source.shown}.`)
+    return { label: source.shown, remove: () => Promise.resolve() }
   }
   if (source.kind === 'zip-file') {
     const what = `the zip ${source.relative}`

@@ -20,6 +20,7 @@ import { readPackageJson } from './render-config.js'
 import { type Outcome, outputsOf, summaryMarkdown } from './report.js'
 import { stepSignal, stopReason, unlessAborted } from './stop-signal.js'
 import { createDownloader } from './transfer/http.js'
+import { maskPresignedUrl } from './transfer/mask.js'
 import { describeProxySettings, type ProxySettings, proxySecrets, readProxySettings } from './transfer/proxy.js'
 import { systemClock, type Clock, waitForJob, WaitTimeoutError } from './wait.js'
 
@@ -79,6 +80,11 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   try {
     inputs = readInputs({ get: name => core.getInput(name), warn: message => core.warning(message) }, context)
     if (inputs.githubToken) core.setSecret(inputs.githubToken)
+    // A deploy source URL may be presigned: messages print it without its query, and the runner
+    // masks the whole of it wherever else it might appear (an AWS error quoting the request).
+    if (inputs.jobType === 'deploy' && inputs.source.kind === 'url' && inputs.source.shown !== inputs.source.url) {
+      maskPresignedUrl(inputs.source.url, maskOnce)
+    }
     outcome.jobType = inputs.jobType
     const step = stepSignal(cancel.signal, startedAt + inputs.timeoutMs - deps.clock.now(), `The timeout of ${formatDuration(inputs.timeoutMs)} was reached.`)
     closers.push(step.dispose)

@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildZip } from '../../emulator/raw-zip.js'
 import type { Scenario } from '../../emulator/types.js'
-import { type ActionRun, makeSandbox, runAction, scratchFolder, signalWhen, snapshot, theError, useEmulator } from './harness.js'
+import { type ActionRun, makeSandbox, runAction, scratchFolder, shownText, signalWhen, snapshot, theError, useEmulator } from './harness.js'
 
 const APP_ID = 'd2e4f6a8b0c2d4'
 /** A deployment that is seen PENDING, then RUNNING, then SUCCEED: three reads, however fast the machine. */
@@ -173,6 +173,20 @@ describe('deploy other sources', () => {
     expect(emulator().callsOf('CreateDeployment')).toHaveLength(0)
     expect(emulator().callsOf('Upload')).toHaveLength(0)
     expect(emulator().callsOf('StartDeployment')[0]!.body).toEqual({ sourceUrl: source, sourceUrlType: type })
+  })
+
+  it('a presigned https URL is masked and printed without its query; Amplify is given all of it', async () => {
+    const signature = randomBytes(32).toString('hex')
+    const token = randomBytes(48).toString('base64')
+    const source = `https://builds.s3.us-east-1.amazonaws.com/site.zip?X-Amz-Security-Token=${encodeURIComponent(token)}&X-Amz-Signature=${signature}`
+    const run = await deploy(makeSandbox().workspace, { source })
+    expect(run.errors).toEqual([])
+    expect(emulator().callsOf('StartDeployment')[0]!.body).toEqual({ sourceUrl: source, sourceUrlType: 'ZIP' })
+    // The runner reads % in a command as the start of an escape, so @actions/core writes it as %25.
+    expect(run.stdout).toContain(`::add-mask::${source.replace(/%/g, '%25')}`)
+    expect(run.stdout).toContain(`::add-mask::${signature}`)
+    expect(run.stdout).toContain('Amplify will fetch the site from the zip at https://builds.s3.us-east-1.amazonaws.com/site.zip?….')
+    for (const secret of [signature, token, encodeURIComponent(token)]) expect(shownText(run)).not.toContain(secret)
   })
 })
 

@@ -22,8 +22,11 @@ export type DeploySource =
   | { kind: 'folder'; relative: string; absolute: string }
   /** A zip made elsewhere, uploaded as it is once its names are checked. */
   | { kind: 'zip-file'; relative: string; absolute: string }
-  /** Amplify fetches it (StartDeployment sourceUrl): an S3 prefix, or a zip on S3 or https. */
-  | { kind: 'url'; url: string; type: 'ZIP' | 'BUCKET_PREFIX' }
+  /**
+   * Amplify fetches it (StartDeployment sourceUrl): an S3 prefix, or a zip on S3 or https. `shown`
+   * is how messages print it: without the user info and query string a presigned URL signs with.
+   */
+  | { kind: 'url'; url: string; shown: string; type: 'ZIP' | 'BUCKET_PREFIX' }
 
 /** The `source` input, resolved against the workspace; throws an InputError saying what to give instead. */
 export function resolveDeploySource(raw: string, workspace: string): DeploySource {
@@ -45,17 +48,20 @@ export function resolveDeploySource(raw: string, workspace: string): DeploySourc
     try {
       url = new URL(raw)
     } catch {
-      throw new InputError('source', `${quote(raw)} is not a valid URL.`)
+      throw new InputError('source', `${quote(withoutCredentials(raw))} is not a valid URL.`)
     }
-    if (!url.hostname) throw new InputError('source', `${quote(raw)} names no host.`)
-    return { kind: 'url', url: raw, type: 'ZIP' }
+    if (!url.hostname) throw new InputError('source', `${quote(withoutCredentials(raw))} names no host.`)
+    return { kind: 'url', url: raw, shown: withoutCredentials(raw), type: 'ZIP' }
   }
   if (scheme === 'http') {
-    throw new InputError('source', `${quote(raw)} is a plain http URL; Amplify fetches a source over https (or from S3). Use an https:// URL.`)
+    throw new InputError(
+      'source',
+      `${quote(withoutCredentials(raw))} is a plain http URL; Amplify fetches a source over https (or from S3). Use an https:// URL.`
+    )
   }
   throw new InputError(
     'source',
-    `${quote(raw)} is a ${scheme}:// URL; use a workspace folder or .zip file, s3://bucket/prefix/, s3://bucket/key.zip or an https:// URL.`
+    `${quote(withoutCredentials(raw))} is a ${scheme}:// URL; use a workspace folder or .zip file, s3://bucket/prefix/, s3://bucket/key.zip or an https:// URL.`
   )
 }
 
@@ -72,7 +78,19 @@ function s3Source(raw: string): DeploySource {
       `${quote(raw)} names a bucket but no prefix or key: write s3://${bucket}/prefix/ (the folder holding the site, ending in /) or s3://${bucket}/site.zip.`
     )
   }
-  return { kind: 'url', url: raw, type: key.endsWith('/') ? 'BUCKET_PREFIX' : 'ZIP' }
+  return { kind: 'url', url: raw, shown: raw, type: key.endsWith('/') ? 'BUCKET_PREFIX' : 'ZIP' }
+}
+
+/**
+ * A URL as messages print it: a presigned URL's credentials are in its query string (and a URL may
+ * carry a user and password), so both are left out; `?…` says there was a query. Works on text
+ * that does not parse as a URL too, for the refusals of such text.
+ */
+export function withoutCredentials(raw: string): string {
+  const noUserInfo = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1')
+  const queryStart = noUserInfo.search(/[?#]/)
+  if (queryStart < 0) return noUserInfo
+  return noUserInfo.slice(0, queryStart) + (noUserInfo[queryStart] === '?' ? '?…' : '')
 }
 
 function workspaceSource(raw: string, workspace: string): DeploySource {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { MAX_SOURCE_URL_LENGTH, resolveDeploySource } from '../../../src/archives/deploy-source.js'
+import { MAX_SOURCE_URL_LENGTH, resolveDeploySource, withoutCredentials } from '../../../src/archives/deploy-source.js'
 import { InputError } from '../../../src/errors.js'
 
 let parent: string
@@ -60,7 +60,16 @@ describe('resolveDeploySource', () => {
     ['s3://my.bucket-1/site', 'ZIP'],
     ['https://cdn.example.com/site.zip?v=1', 'ZIP']
   ])('%s is a URL Amplify fetches (%s)', (raw, type) => {
-    expect(resolveDeploySource(raw, workspace)).toEqual({ kind: 'url', url: raw, type })
+    expect(resolveDeploySource(raw, workspace)).toEqual({ kind: 'url', url: raw, shown: raw.replace(/\?.*/, '?…'), type })
+  })
+
+  it('shows a presigned https URL without its query string or user info', () => {
+    const raw = 'https://user:pa55word@bucket.s3.amazonaws.com/site.zip?X-Amz-Signature=abcdef0123456789&X-Amz-Expires=900#top'
+    expect(resolveDeploySource(raw, workspace)).toMatchObject({ kind: 'url', url: raw, shown: 'https://bucket.s3.amazonaws.com/site.zip?…' })
+    expect(withoutCredentials('https://example.com/site.zip#part')).toBe('https://example.com/site.zip')
+    expect(refusal('http://bucket.example.com/site.zip?Signature=abcdef0123456789')).toBe(
+      'Input \'source\': "http://bucket.example.com/site.zip?…" is a plain http URL; Amplify fetches a source over https (or from S3). Use an https:// URL.'
+    )
   })
 
   it.each<[string, string | (() => string), RegExp]>([

@@ -117,7 +117,11 @@ describe('startDeployment', () => {
   it('a URL source: StartDeployment with it, no CreateDeployment and no upload', async () => {
     const fake = fakeClient()
     const { dependencies, uploaded } = deps(fake.client)
-    await startDeployment(inputs({ source: { kind: 'url', url: 's3://bucket/site/', type: 'BUCKET_PREFIX' } }), dependencies, signal)
+    await startDeployment(
+      inputs({ source: { kind: 'url', url: 's3://bucket/site/', shown: 's3://bucket/site/', type: 'BUCKET_PREFIX' } }),
+      dependencies,
+      signal
+    )
     expect(fake.operations()).toEqual(['GetApp', 'GetBranch', 'ListDomainAssociations', 'StartDeployment'])
     expect(fake.calls.at(-1)!.input).toEqual({ appId: APP, branchName: 'main', sourceUrl: 's3://bucket/site/', sourceUrlType: 'BUCKET_PREFIX' })
     expect(uploaded).toEqual([])
