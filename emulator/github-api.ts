@@ -171,9 +171,20 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
       const route = path === undefined ? undefined : ROUTES.find(candidate => candidate.method === record.method && candidate.pattern.test(path))
       if (route) record.operation = route.operation
 
+      const carryOut = (): Answer => {
+        if (!route || path === undefined) throw notFound()
+        if (!parsed.ok) throw statusError(400, OPERATION_DOCS[route.operation])
+        caller = callers.of(req)
+        const match = route.pattern.exec(path) as RegExpExecArray
+        return route.operation === 'listComments' || route.operation === 'createComment'
+          ? handleIssueComments(match, url, route.operation, record.body, caller)
+          : handleComment(match, route.operation, record.body, caller)
+      }
+
       const fault = faults.take(record.method, record.operation)
       if (fault) {
         record.fault = fault.kind
+        if (fault.afterEffect) carryOut()
         if (fault.kind !== 'delay') caller = callers.known(req)
         const holdMs = fault.delayMs ?? (fault.kind === 'delay' ? Infinity : 0)
         if (holdMs > 0) await sleep(holdMs, closing.signal)
@@ -186,15 +197,7 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         if (error) throw error
       }
 
-      if (!route || path === undefined) throw notFound()
-      if (!parsed.ok) throw statusError(400, OPERATION_DOCS[route.operation])
-      caller = callers.of(req)
-      const match = route.pattern.exec(path) as RegExpExecArray
-      const answer =
-        route.operation === 'listComments' || route.operation === 'createComment'
-          ? handleIssueComments(match, url, route.operation, record.body, caller)
-          : handleComment(match, route.operation, record.body, caller)
-      send(res, record, id, caller, answer)
+      send(res, record, id, caller, carryOut())
     } catch (error) {
       if (res.headersSent || res.destroyed) {
         res.destroy()

@@ -60,6 +60,11 @@ interface FaultScope {
   operation?: GitHubOperation
   /** Hold the request this long first (the answer that follows is the fault's, or the normal one for `delay`). */
   delayMs?: number
+  /**
+   * Carry the request out first, then answer with the fault instead of its answer: a comment
+   * created or edited whose answer was lost (a 502 from a proxy, a connection cut on the way back).
+   */
+  afterEffect?: boolean
 }
 
 /**

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { GITHUB_ACTIONS_BOT, startGitHubApi } from '../../emulator/github-api.js'
-import type { GitHubApi } from '../../emulator/github-types.js'
+import type { GitHubApi, GitHubFault } from '../../emulator/github-types.js'
 import { type ActionRun, makeSandbox, runAction, scratchFolder, useEmulator, V6_PACKAGE_JSON } from './harness.js'
 
 const APP_ID = 'd5c6b7a8e9f0a1'
@@ -178,6 +178,19 @@ describe('a comment that cannot be written is a warning, never a failed step', (
     expect(failed.exitCode).toBe(0)
     expect(failed.warnings).toEqual([expect.stringMatching(/^Could not write the pull request comment: GitHub answered 503/)])
     expect(github.callsOf('updateComment')).toHaveLength(3)
+  })
+
+  it.each<[string, GitHubFault]>([
+    ['a 502', { kind: 'status', status: 502 }],
+    ['a connection cut', { kind: 'destroy' }]
+  ])('a create that took effect but whose answer was lost to %s is found by its marker and edited: one comment', async (_label, fault) => {
+    github.setFaults([{ ...fault, operation: 'createComment', afterEffect: true }])
+    const run = await deployPreview()
+    expect(run.warnings).toEqual([])
+    expect(comments()).toHaveLength(1)
+    expect(github.callsOf('createComment')).toHaveLength(1)
+    expect(github.callsOf('updateComment').map(call => call.status)).toEqual([200])
+    expect(run.stdout).toContain('Updated the pull request comment:')
   })
 
   it('a pull request payload without a number: a warning, no request', async () => {

@@ -36,24 +36,30 @@ export async function postComment(request: CommentRequest): Promise<CommentResul
   const signal = AbortSignal.timeout(COMMENT_TIMEOUT_MS)
   const octokit = getOctokit(request.token, { baseUrl: request.apiUrl, request: { signal } })
   const ids = { owner: owner!, repo: repo!, issue_number: request.pullRequest }
-  try {
-    const comments = await patiently(signal, () => octokit.paginate(octokit.rest.issues.listComments, { ...ids, per_page: COMMENTS_PAGE_SIZE }))
+  // The find and the write are tried again together: a create (or edit) whose answer was lost may
+  // have been carried out, and only reading the comments again finds it, so that a second comment
+  // for the target is never written.
+  const findAndWrite = async (): Promise<Exclude<CommentResult, 'failed'>> => {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...ids, per_page: COMMENTS_PAGE_SIZE })
     const mine = comments.find(comment => isCommentOf(comment.body, request.marker))
     if (mine) {
-      await patiently(signal, () => octokit.rest.issues.updateComment({ owner: ids.owner, repo: ids.repo, comment_id: mine.id, body: request.body }))
+      await octokit.rest.issues.updateComment({ owner: ids.owner, repo: ids.repo, comment_id: mine.id, body: request.body })
       request.info(`Updated the pull request comment: ${mine.html_url}`)
       return 'updated'
     }
-    const created = await patiently(signal, () => octokit.rest.issues.createComment({ ...ids, body: request.body }))
+    const created = await octokit.rest.issues.createComment({ ...ids, body: request.body })
     request.info(`Commented on the pull request: ${created.data.html_url}`)
     return 'created'
+  }
+  try {
+    return await patiently(signal, findAndWrite)
   } catch (error) {
     request.warn(`Could not write the pull request comment: ${explain(error)} The step's result does not depend on it.`)
     return 'failed'
   }
 }
 
-/** Runs `call`, trying again after a 5xx or a network error (GitHub's API has brief outages). */
+/** Runs `call`, again from the start after a 5xx or a network error (GitHub's API has brief outages). */
 async function patiently<T>(signal: AbortSignal, call: () => Promise<T>): Promise<T> {
   for (let retry = 0; ; retry++) {
     try {
