@@ -13,10 +13,10 @@ import type { DeploySource } from './archives/deploy-source.js'
 import { DEPLOY_ZIP_LIMITS, MAX_DEPLOY_ZIP_BYTES } from './archives/limits.js'
 import { listSiteFolder, missingIndexWarning } from './archives/site-folder.js'
 import { checkZip } from './archives/zip.js'
-import { writeZip } from './archives/zip-writer.js'
+import { printableName } from './archives/names.js'
+import { tooLargeToDeploy, writeZip } from './archives/zip-writer.js'
 import { formatBytes } from './bytes.js'
 import { formatDuration } from './duration.js'
-import { UnsafeContentError } from './errors.js'
 import { progressReporter } from './transfer/progress.js'
 import type { Uploader } from './transfer/types.js'
 
@@ -63,7 +63,7 @@ export async function prepareSite(source: DeploySource, options: PrepareOptions)
   if (source.kind === 'zip-file') {
     const what = `the zip ${source.relative}`
     const bytes = (await stat(source.absolute)).size
-    refuseOversized(bytes, what)
+    if (bytes > MAX_DEPLOY_ZIP_BYTES) throw tooLargeToDeploy(printableName(source.relative), MAX_DEPLOY_ZIP_BYTES, bytes)
     const checked = await checkZip(source.absolute, DEPLOY_ZIP_LIMITS, what, signal)
     if (!checked.hasRootIndex)
       log.warning(
@@ -110,13 +110,5 @@ export function zipUpload(site: PreparedSite, uploader: Uploader, log: SiteLog):
     site.uploadMs = Date.now() - started
     const retries = result.attempts > 1 ? ` (${result.attempts} attempts)` : ''
     log.info(`Uploaded ${formatBytes(result.bytes)} in ${formatDuration(site.uploadMs)}${retries}.`)
-  }
-}
-
-function refuseOversized(bytes: number, what: string): void {
-  if (bytes > MAX_DEPLOY_ZIP_BYTES) {
-    throw new UnsafeContentError(
-      `Refusing ${what}: it is ${formatBytes(bytes)}, more than the ${formatBytes(MAX_DEPLOY_ZIP_BYTES)} Amplify takes for a manual deployment. Deploy less (source maps, media) or host large files elsewhere.`
-    )
   }
 }

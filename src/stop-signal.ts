@@ -62,6 +62,14 @@ export async function unlessAborted<T>(work: Promise<T>, signal: AbortSignal): P
 }
 
 /**
+ * A request that creates a job (StartJob, CreateDeployment, StartDeployment) and is in flight when
+ * the workflow is cancelled is given this long to answer: aborting it could leave a job that was
+ * created but never stopped. The rest of the runner's 7.5 s between SIGINT and SIGTERM is for
+ * StopJob.
+ */
+export const START_GRACE_AFTER_CANCEL_MS = 2_000
+
+/**
  * A signal that aborts `graceMs` after `signal` does, with its reason: for a request that must be
  * let finish for a moment (a StartJob in flight, whose job would otherwise be created and never
  * stopped).

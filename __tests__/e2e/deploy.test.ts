@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildZip } from '../../emulator/raw-zip.js'
 import type { Scenario } from '../../emulator/types.js'
@@ -335,6 +335,17 @@ describe('refused before any request, naming what was found', () => {
     expect(theError(run)).toBe(
       'Refusing the zip site.zip: it holds the name "../escape.html", which Amplify would unpack as it is (it has a ".." path segment). Nothing was uploaded. ' +
         "Make the zip from the site's folder with plain relative names, or give that folder as 'source'."
+    )
+    expectNoRequest()
+  })
+
+  it('a .zip larger than Amplify takes (a sparse 6 GB file: no disk is used)', async () => {
+    const { workspace } = makeSandbox()
+    writeFileSync(join(workspace, 'site.zip'), '')
+    truncateSync(join(workspace, 'site.zip'), 6_000_000_000)
+    const run = await deploy(workspace, { source: 'site.zip' })
+    expect(theError(run)).toMatch(
+      /^Refusing to deploy "site\.zip": it is 6\.00 GB, more than 5\.00 GB, the most Amplify Hosting accepts for a manual deployment\. Leave large media/
     )
     expectNoRequest()
   })

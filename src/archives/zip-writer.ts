@@ -40,6 +40,7 @@ import * as path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import * as zlib from 'node:zlib'
+import { formatBytes } from '../bytes.js'
 import { ActionError, UnsafeContentError } from '../errors.js'
 import { fileSink, writeAll } from '../transfer/file-sink.js'
 import { BufferRing } from './buffer-ring.js'
@@ -799,11 +800,20 @@ class ZipWriter {
   private checkSize(): void {
     const max = this.options.maxBytes
     if (max === undefined || this.position <= max) return
-    throw new UnsafeContentError(
-      `Refusing to deploy ${printableName(this.label)}: its zip is larger than ${max} bytes, more than Amplify Hosting accepts for a manual deployment. ` +
-        "Leave large media out of the folder (serve it from S3 or a CDN), or upload the site to S3 and deploy it with 'source: s3://bucket/prefix/'."
-    )
+    throw tooLargeToDeploy(printableName(this.label), max)
   }
+}
+
+/**
+ * The refusal of a site larger than Amplify Hosting takes for a manual deployment, for a folder
+ * whose zip grew past `maxBytes` while written, and for a `.zip` source of `bytes`.
+ */
+export function tooLargeToDeploy(what: string, maxBytes: number, bytes?: number): UnsafeContentError {
+  const size = bytes === undefined ? `its zip is larger than ${formatBytes(maxBytes)}` : `it is ${formatBytes(bytes)}, more than ${formatBytes(maxBytes)}`
+  return new UnsafeContentError(
+    `Refusing to deploy ${what}: ${size}, the most Amplify Hosting accepts for a manual deployment. ` +
+      "Leave large media and source maps out (serve media from S3 or a CDN), or upload the site to S3 and deploy it with 'source: s3://bucket/prefix/'."
+  )
 }
 
 function isStreamed(file: SiteFile): boolean {

@@ -16,7 +16,7 @@ import {
   StopJobCommand
 } from '@aws-sdk/client-amplify'
 import { ActionError } from '../errors.js'
-import { afterGrace } from '../stop-signal.js'
+import { afterGrace, START_GRACE_AFTER_CANCEL_MS } from '../stop-signal.js'
 import { formatDuration } from '../duration.js'
 import type { DeployInputs, HostingInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
@@ -26,13 +26,6 @@ import { startDeployment } from './deploy.js'
 import { consoleJobLink } from './links.js'
 import type { Job, JobLog, JobReport } from './types.js'
 import type { Downloader } from '../transfer/types.js'
-
-/**
- * A StartJob in flight when the workflow is cancelled is given this long to answer: aborting it
- * could leave a job that was created but never stopped. The rest of the runner's 7.5 s between
- * SIGINT and SIGTERM is for StopJob.
- */
-const START_GRACE_AFTER_CANCEL_MS = 2_000
 
 /**
  * Every job passes through PENDING for a moment; one still PENDING after this long is queued

@@ -570,7 +570,7 @@ describe('writeZip: cancellation and errors', () => {
     const error = await errorOf(zipOf(files, { maxBytes: 8_000, label: 'dist' }))
     expect(error).toBeInstanceOf(UnsafeContentError)
     expect(error.message).toMatch(
-      /^Refusing to deploy "dist": its zip is larger than 8000 bytes, more than Amplify Hosting accepts for a manual deployment\. Leave large media out/
+      /^Refusing to deploy "dist": its zip is larger than 8\.0 KB, the most Amplify Hosting accepts for a manual deployment\. Leave large media and source maps out/
     )
     const fits = await zipOf(files, { maxBytes: 10_500 })
     expect(fits.summary.bytes).toBeLessThanOrEqual(10_500)

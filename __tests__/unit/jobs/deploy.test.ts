@@ -260,6 +260,49 @@ describe('startDeployment', () => {
     expect(fake.operations().slice(-1)).toEqual(['StopJob'])
     expect(fake.operations()).not.toContain('StartDeployment')
   })
+
+  it('a StartDeployment refused after the upload stops the deployment too', async () => {
+    const refused = awsError('InternalFailureException', 'Internal failure')
+    const fake = fakeClient({ StartDeployment: () => Promise.reject(refused) })
+    const { dependencies } = deps(fake.client)
+    expect(await errorOf(startDeployment(inputs(), dependencies, signal))).toBe(refused)
+    expect(fake.operations().slice(-2)).toEqual(['StartDeployment', 'StopJob'])
+    expect(fake.calls.at(-1)!.input).toEqual({ appId: APP, branchName: 'main', jobId: '3' })
+  })
+
+  it('a cancel while CreateDeployment is in flight lets it answer, so the job is known (and stopped by the caller); nothing more is sent', async () => {
+    const controller = new AbortController()
+    const reason = new Error('The workflow was cancelled (SIGINT).')
+    const requestSignals: AbortSignal[] = []
+    const fake = fakeClient({
+      CreateDeployment: () => {
+        controller.abort(reason)
+        return { jobId: '3', zipUploadUrl: 'https://u.example.com/z', fileUploadUrls: {} }
+      }
+    })
+    const send = fake.client.send
+    fake.client.send = (command, options?: { abortSignal?: AbortSignal }) => {
+      if (options?.abortSignal) requestSignals.push(options.abortSignal)
+      return send(command)
+    }
+    const { dependencies, events } = deps(fake.client)
+    expect(await errorOf(startDeployment(inputs(), dependencies, controller.signal))).toBe(reason)
+    expect(requestSignals.at(-1)!.aborted).toBe(false)
+    expect(events).toContain('created 3')
+    expect(fake.operations()).not.toContain('StartDeployment')
+  })
+
+  it.each<[string, DeployInputs['source']]>([
+    ['a folder', { kind: 'folder', relative: 'dist', absolute: '/work/dist' }],
+    ['a URL', { kind: 'url', url: 's3://bucket/site/', shown: 's3://bucket/site/', type: 'BUCKET_PREFIX' }]
+  ])('a cancel before the deployment is created creates nothing (%s)', async (_label, source) => {
+    const controller = new AbortController()
+    const reason = new Error('The workflow was cancelled (SIGINT).')
+    const fake = fakeClient({ ListDomainAssociations: () => (controller.abort(reason), { domainAssociations: [] }) })
+    const { dependencies } = deps(fake.client)
+    expect(await errorOf(startDeployment(inputs({ source }), dependencies, controller.signal))).toBe(reason)
+    expect(fake.operations()).toEqual(['GetApp', 'GetBranch', 'ListDomainAssociations'])
+  })
 })
 
 describe('customDomainOf', () => {
