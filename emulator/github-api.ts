@@ -197,7 +197,8 @@ export async function startGitHubApi(options: GitHubApiOptions = {}): Promise<Gi
         if (error) throw error
       }
 
-      send(res, record, id, caller, carryOut())
+      const answer = carryOut() // first: it settles who the caller is, which send() reports
+      send(res, record, id, caller, answer)
     } catch (error) {
       if (res.headersSent || res.destroyed) {
         res.destroy()

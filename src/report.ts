@@ -7,6 +7,7 @@ import { formatBytes } from './bytes.js'
 import { formatDuration } from './duration.js'
 import type { CommitResult } from './output-folder/types.js'
 import type { JobReport } from './jobs/types.js'
+import { code, escapeCell, failureBlock, table } from './markdown.js'
 
 /** Longer file lists fold into a <details> block so the summary stays readable. */
 const FILES_SHOWN_OPEN = 20
@@ -91,7 +92,7 @@ export function summaryMarkdown(outcome: Outcome): string {
   const words = DURATION_WORDS[outcome.result]
   const took = words ? ` ${words} ${formatDuration(outcome.durationMs)}` : ''
   lines.push(`## ${RESULT_ICONS[outcome.result]} ${noun} ${outcome.result}${took}`, '')
-  if (outcome.failure) lines.push(`> ${outcome.failure.replace(/\r\n|\r|\n/g, '\n> ')}`, '')
+  if (outcome.failure) lines.push(...failureBlock(outcome.failure))
   if (outcome.consoleUrl) lines.push(`🔗 [Open in ${consoleName(outcome.consoleUrl)}](${outcome.consoleUrl})`, '')
 
   const rows: Array<[string, string]> = []
@@ -108,9 +109,7 @@ export function summaryMarkdown(outcome: Outcome): string {
       `\`${outcome.files.path}\`: ${commit.files.length} ${plural(commit.files.length, 'file')}, ${commit.changed ? 'changed' : 'unchanged'}`
     ])
   }
-  // The first row is the table's head: a table without one would show an empty row.
-  const [head, ...body] = rows.map(([label, value]) => `| ${label} | ${escapeCell(value)} |`)
-  if (head) lines.push(head, '|:--|:--|', ...body, '')
+  lines.push(...table(rows))
 
   // What went wrong (a failing step and its log) comes before the files and dependencies.
   for (const section of outcome.failureSections ?? []) lines.push(section)
@@ -173,11 +172,11 @@ export function fileSections(files: FilesWritten): string[] {
   const rows = listed.map(
     ([change, list]) => `| ${CHANGE_LABELS[change]} (${list.length})${CHANGE_NOTES[change] ?? ''} | ${escapeCell(list.map(code).join(', '))} |`
   )
-  const table = ['| Change | Files |', '|:--|:--|', ...rows, '']
+  const changes = ['| Change | Files |', '|:--|:--|', ...rows, '']
   const heading = [`### Files in ${code(files.path)}: ${counts.join(', ')}`, '']
   const named = listed.reduce((sum, [, list]) => sum + list.length, 0)
-  if (named <= FILES_SHOWN_OPEN) return [...heading, ...table]
-  return [...heading, `<details><summary>Show the ${named} files</summary>`, '', ...table, '</details>', '']
+  if (named <= FILES_SHOWN_OPEN) return [...heading, ...changes]
+  return [...heading, `<details><summary>Show the ${named} files</summary>`, '', ...changes, '</details>', '']
 }
 
 export function plural(count: number, word: string): string {
@@ -203,17 +202,4 @@ export function dependencyTable(checks: DependencyCheck[]): string[] {
     ),
     ''
   ]
-}
-
-/** Inline code that survives backticks in the text (a file name may hold one). */
-export function code(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length))
-  const fence = '`'.repeat(longest + 1)
-  const pad = longest > 0 ? ' ' : ''
-  return `${fence}${pad}${text}${pad}${fence}`
-}
-
-/** A table cell stays one cell on one row: pipes escaped, and every line ending (CR too, per CommonMark) a space. */
-export function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, ' ')
 }

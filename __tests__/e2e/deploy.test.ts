@@ -418,6 +418,15 @@ describe('a branch whose last deployment has not finished', () => {
 })
 
 describe('cancel', () => {
+  it('a deployment cancelled elsewhere (the console, another workflow) fails the step, saying to deploy again; the summary shows it as a code block', async () => {
+    const run = await deploy(workspaceWithSite(), {}, { scenario: { statuses: [{ status: 'PENDING', forReads: 1 }, { status: 'CANCELLED' }] } })
+    const message =
+      /^Amplify Hosting job 1 was CANCELLED \(stopped in the console, by another workflow or by this one\) before it finished\. Run the deploy again to deploy\.$/
+    expect(theError(run)).toMatch(message)
+    expect(run.outputs.status).toBe('CANCELLED')
+    expect(run.summary).toContain(`\`\`\`text\n${theError(run)}\n\`\`\`\n`)
+  })
+
   it('during the upload: the created deployment is stopped, and the step says so', async () => {
     const started = signalWhen(() => emulator().callsOf('Upload').length > 0, 'SIGINT')
     const run = await deploy(workspaceWithSite(), {}, { scenario: { upload: { latencyMs: 30_000 } }, onSpawn: started.onSpawn })

@@ -94,7 +94,7 @@ describe('pr-comment on a pull request', () => {
     const now = github.comments(OWNER, REPO, PR)
     expect(now).toHaveLength(1)
     expect(now[0]!.id).toBe(first.id)
-    expect(now[0]!.body).toMatch(/### ❌ Deploy to `pr-12` failed\n\n> Amplify Hosting job 2 FAILED in step DEPLOY; reason: Quota exceeded/)
+    expect(now[0]!.body).toMatch(/### ❌ Deploy to `pr-12` failed\n\n```text\nAmplify Hosting job 2 FAILED in step DEPLOY; reason: Quota exceeded/)
     expect(github.callsOf('updateComment')).toHaveLength(1)
     expect(github.callsOf('createComment')).toHaveLength(1)
   })

@@ -67,14 +67,14 @@ describe('commentBody', () => {
     ])
   })
 
-  it('a failure is quoted, cut when very long', () => {
+  it('a failure is shown in a code block, cut when very long', () => {
     const body = commentBody(
       release,
       outcome({ result: 'failed', status: 'FAILED', failure: `Job 3 FAILED in step BUILD\nsecond line ${'x'.repeat(5000)}` }),
       context,
       NOW
     )
-    expect(body).toContain('### ❌ Release of `feature/x--y` failed\n\n> Job 3 FAILED in step BUILD\n> second line xxx')
+    expect(body).toContain('### ❌ Release of `feature/x--y` failed\n\n```text\nJob 3 FAILED in step BUILD\nsecond line xxx')
     expect(body).toMatch(/x…\n/)
     expect(body.length).toBeLessThan(3_000)
   })

@@ -94,9 +94,9 @@ describe('summaryMarkdown', () => {
     expect(markdown.indexOf('### Failing step: BUILD')).toBeLessThan(markdown.indexOf('### Files'))
   })
 
-  it('quotes the failure, every line of it', () => {
+  it('shows the failure in a code block, every line of it as it is', () => {
     const markdown = summaryMarkdown(outcome({ result: 'failed', failure: 'Codegen job failed.\nFix the form.' }))
-    expect(markdown).toContain('> Codegen job failed.\n> Fix the form.\n')
+    expect(markdown).toContain('```text\nCodegen job failed.\nFix the form.\n```\n')
   })
 
   it("adds the job type's rows and escapes pipes and line breaks in cells", () => {

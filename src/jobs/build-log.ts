@@ -3,6 +3,7 @@
  * error, not Amplify's closing lines), the excerpt around it, and how the job summary shows them.
  * Pure text: the job module downloads the log and hands it over.
  */
+import { codeBlock } from '../markdown.js'
 
 /** How much of a failed step's log is shown: enough for a stack trace and its cause. */
 export const LOG_TAIL_LINES = 200
@@ -88,24 +89,10 @@ export function failureSections(failure: FailureDetails): string[] {
   const context = errorContext(failure.tail, failure.errorLine)
   if (context.length) {
     const lead = failure.errorLine ? `The ${step} log around the last error line:` : `The end of the ${step} log:`
-    sections.push(lead, '', '```text', ...context.map(fenceSafe), '```', '')
+    sections.push(lead, '', ...codeBlock(context))
   }
   if (failure.tail.length) {
-    sections.push(
-      `<details><summary>Last ${failure.tail.length} lines of the ${step} log</summary>`,
-      '',
-      '```text',
-      ...failure.tail.map(fenceSafe),
-      '```',
-      '',
-      '</details>',
-      ''
-    )
+    sections.push(`<details><summary>Last ${failure.tail.length} lines of the ${step} log</summary>`, '', ...codeBlock(failure.tail), '</details>', '')
   }
   return sections
-}
-
-/** A log line cannot close the summary's code block. */
-function fenceSafe(line: string): string {
-  return line.replace(/```/g, "'''")
 }

@@ -187,7 +187,7 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
       const status = job.summary?.status
       if (status === 'CANCELLED') {
         return {
-          message: `Amplify Hosting job ${jobId} was CANCELLED (stopped in the console, by another workflow or by this one) before it finished. Start a new release to deploy.`
+          message: `Amplify Hosting job ${jobId} was CANCELLED (stopped in the console, by another workflow or by this one) before it finished. ${inputs.jobType === 'deploy' ? 'Run the deploy again' : 'Start a new release'} to deploy.`
         }
       }
       const failure = await readFailure(job, { downloader, signal, log })
@@ -195,7 +195,9 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
       if (failure.step) parts[0] += ` in step ${failure.step}`
       if (failure.reason) parts.push(`reason: ${failure.reason}`)
       if (failure.errorLine) parts.push(`last error line: ${failure.errorLine}`)
-      const where = failure.tail.length ? `the ${failure.step ?? 'step'} log above, or the job in the Amplify console` : 'the job in the Amplify console'
+      const where = failure.tail.length
+        ? `the ${failure.step ?? 'step'} log this step printed, or the job in the Amplify console`
+        : 'the job in the Amplify console'
       return { message: `${asSentence(parts.join('; '))} See ${where}.`, sections: failureSections(failure) }
     },
 

@@ -7,7 +7,8 @@ import type { RunContext } from '../context.js'
 import { runUrl } from '../context.js'
 import { formatDuration } from '../duration.js'
 import type { ActionInputs } from '../inputs.js'
-import { code, dependencyTable, escapeCell, fileSections, type Outcome, RESULT_ICONS } from '../report.js'
+import { code, failureBlock, table } from '../markdown.js'
+import { dependencyTable, fileSections, type Outcome, RESULT_ICONS } from '../report.js'
 
 const MARKER_PREFIX = '<!-- amplify-job-action:'
 const MARKER_SUFFIX = ' -->'
@@ -55,7 +56,7 @@ function content(inputs: ActionInputs, outcome: Outcome, context: RunContext): s
     case 'codegen':
       return codegen(inputs.output.relative, outcome)
     case 'backend':
-      return [heading(outcome, `Backend job ${code(inputs.jobId)} ${outcome.status ?? outcome.result}`), '', ...failure(outcome), ...table(outcome, [])]
+      return [heading(outcome, `Backend job ${code(inputs.jobId)} ${outcome.status ?? outcome.result}`), '', ...failure(outcome), ...detailsTable(outcome, [])]
     default: {
       const what =
         inputs.jobType === 'deploy' ? `Deploy to ${code(inputs.branch)}` : `${inputs.jobType === 'retry' ? 'Retry' : 'Release'} of ${code(inputs.branch)}`
@@ -63,7 +64,7 @@ function content(inputs: ActionInputs, outcome: Outcome, context: RunContext): s
       const rows: Array<[string, string]> = []
       if (outcome.siteUrl) rows.push(['Site', `[${outcome.siteUrl}](${outcome.siteUrl})`])
       if (commit) rows.push(['Commit', code(commit.slice(0, 12))])
-      return [heading(outcome, `${what} ${outcome.result}`), '', ...failure(outcome), ...table(outcome, rows)]
+      return [heading(outcome, `${what} ${outcome.result}`), '', ...failure(outcome), ...detailsTable(outcome, rows)]
     }
   }
 }
@@ -89,7 +90,7 @@ function codegen(folder: string, outcome: Outcome): string[] {
   }
   const warnings = (outcome.dependencies ?? []).filter(check => check.state !== 'ok')
   if (warnings.length) lines.push(...dependencyTable(warnings).map(line => line.replace(/^### /, '#### ')))
-  lines.push(...table(outcome, []))
+  lines.push(...detailsTable(outcome, []))
   return lines
 }
 
@@ -97,22 +98,18 @@ function heading(outcome: Outcome, text: string): string {
   return `### ${RESULT_ICONS[outcome.result]} ${text}`
 }
 
-/** The failure, quoted; long build errors are cut (the job summary has them whole). */
+/** The failure as the service or build said it; long build errors are cut (the job summary has them whole). */
 function failure(outcome: Outcome): string[] {
-  if (!outcome.failure) return []
-  const text = outcome.failure.length > MAX_FAILURE_CHARACTERS ? `${outcome.failure.slice(0, MAX_FAILURE_CHARACTERS)}…` : outcome.failure
-  return [`> ${text.replace(/\r\n|\r|\n/g, '\n> ')}`, '']
+  return outcome.failure ? failureBlock(outcome.failure, MAX_FAILURE_CHARACTERS) : []
 }
 
 /** The rows every comment has, after the job type's own: status, duration, the console. */
-function table(outcome: Outcome, rows: Array<[string, string]>): string[] {
+function detailsTable(outcome: Outcome, rows: Array<[string, string]>): string[] {
   const all = [...rows]
   if (outcome.status) all.push(['Status', code(outcome.status)])
   all.push(['Duration', formatDuration(outcome.durationMs)])
   if (outcome.consoleUrl) all.push(['Console', `[${outcome.jobId ? `job ${outcome.jobId}` : 'open'}](${outcome.consoleUrl})`])
-  // The first row is the table's head: a table without one would show an empty row.
-  const [head, ...body] = all.map(([label, value]) => `| ${label} | ${escapeCell(value)} |`)
-  return [head!, '|:--|:--|', ...body, '']
+  return table(all)
 }
 
 function footer(context: RunContext, now: Date): string {

@@ -369,7 +369,7 @@ describe('a failed job', () => {
   it('names the step, its reason and the line that explains it, and shows the last 200 lines', async () => {
     const { message, events, logUrl, downloaded } = await failed({ log: buildLog(300) })
     expect(message).toBe(
-      "Amplify Hosting job 12 FAILED in step BUILD; reason: npm run build exited with 2; last error line: src/App.tsx(4,30): error TS2307: Cannot find module './ui-components'. See the BUILD log above, or the job in the Amplify console."
+      "Amplify Hosting job 12 FAILED in step BUILD; reason: npm run build exited with 2; last error line: src/App.tsx(4,30): error TS2307: Cannot find module './ui-components'. See the BUILD log this step printed, or the job in the Amplify console."
     )
     expect(downloaded).toEqual([logUrl])
     const group = events.indexOf(`group Last ${LOG_TAIL_LINES} lines of the BUILD log (${LOG_TAIL_LINES})`)
@@ -399,12 +399,14 @@ describe('a failed job', () => {
     )
   })
 
-  it('a log line cannot close the summary code block', async () => {
+  it('a log line cannot close the summary code block, and is shown as it is', async () => {
     const { sections } = await failed({ log: 'before\n```\n## injected\nnpm ERR! broke\n' })
-    const markdown = sections!.join('\n')
-    // Two code blocks (the lines around the error, open; the whole tail, folded): two fences each.
-    expect(markdown.match(/```/g)).toHaveLength(4)
-    expect(markdown).toContain("'''")
+    const lines = sections!.join('\n').split('\n')
+    // Two code blocks (the lines around the error, open; the whole tail, folded), each fenced by
+    // four backticks, one more than the log's own run of three.
+    expect(lines.filter(line => line === '````text')).toHaveLength(2)
+    expect(lines.filter(line => line === '````')).toHaveLength(2)
+    expect(lines.filter(line => line === '```')).toHaveLength(2)
   })
 
   it('an unreadable log still names the step and reason, with a warning', async () => {
