@@ -11,12 +11,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DeploySource } from './archives/deploy-source.js'
 import { DEPLOY_ZIP_LIMITS, MAX_DEPLOY_ZIP_BYTES } from './archives/limits.js'
-import { listSiteFolder, missingIndexWarning } from './archives/site-folder.js'
+import { listSiteFolder } from './archives/site-folder.js'
+import { missingIndexWarning } from './archives/site-index.js'
 import { checkZip } from './archives/zip.js'
 import { printableName } from './archives/names.js'
 import { tooLargeToDeploy, writeZip } from './archives/zip-writer.js'
 import { formatBytes } from './bytes.js'
 import { formatDuration } from './duration.js'
+import { ActionError } from './errors.js'
 import { progressReporter } from './transfer/progress.js'
 import type { Uploader } from './transfer/types.js'
 
@@ -65,10 +67,8 @@ export async function prepareSite(source: DeploySource, options: PrepareOptions)
     const bytes = (await stat(source.absolute)).size
     if (bytes > MAX_DEPLOY_ZIP_BYTES) throw tooLargeToDeploy(printableName(source.relative), MAX_DEPLOY_ZIP_BYTES, bytes)
     const checked = await checkZip(source.absolute, DEPLOY_ZIP_LIMITS, what, signal)
-    if (!checked.hasRootIndex)
-      log.warning(
-        `No index.html at the root of ${source.relative}: the site's root page will be missing. Zip the contents of the site's folder, not the folder itself.`
-      )
+    const warning = missingIndexWarning(checked, source.relative, 'zip')
+    if (warning) log.warning(warning)
     log.info(`Deploying ${source.relative} as it is: ${checked.files} files, ${formatBytes(bytes)}.`)
     return { label: source.relative, zipPath: source.absolute, zipBytes: bytes, files: checked.files, remove: () => Promise.resolve() }
   }
@@ -76,7 +76,7 @@ export async function prepareSite(source: DeploySource, options: PrepareOptions)
   const listing = await listSiteFolder(source.absolute, { label: source.relative, signal })
   const warning = missingIndexWarning(listing, source.relative)
   if (warning) log.warning(warning)
-  const folder = await mkdtemp(join(options.tempRoot || tmpdir(), TEMP_PREFIX))
+  const folder = await temporaryFolder(options.tempRoot || tmpdir())
   const remove = (): Promise<void> => rm(folder, { recursive: true, force: true })
   try {
     const zipPath = join(folder, `site-${randomUUID()}.zip`)
@@ -110,5 +110,17 @@ export function zipUpload(site: PreparedSite, uploader: Uploader, log: SiteLog):
     site.uploadMs = Date.now() - started
     const retries = result.attempts > 1 ? ` (${result.attempts} attempts)` : ''
     log.info(`Uploaded ${formatBytes(result.bytes)} in ${formatDuration(site.uploadMs)}${retries}.`)
+  }
+}
+
+/** A folder of its own for the zip, under RUNNER_TEMP (or the system's temporary folder). */
+async function temporaryFolder(root: string): Promise<string> {
+  try {
+    return await mkdtemp(join(root, TEMP_PREFIX))
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).message
+    throw new ActionError(
+      `Could not make a folder for the site's zip in ${printableName(root)} (${code}). RUNNER_TEMP, or the system's temporary folder outside a runner, must be a writable folder with room for the zip.`
+    )
   }
 }

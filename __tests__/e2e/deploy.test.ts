@@ -162,6 +162,17 @@ describe('deploy other sources', () => {
     expect(run.stdout).toContain('Deploying site.zip as it is: 2 files')
   })
 
+  it('a .zip of the folder above the site: a warning names the folder inside it that has index.html', async () => {
+    const { workspace } = makeSandbox()
+    writeFileSync(join(workspace, 'site.zip'), buildZip([{ name: 'dist/index.html', data: Buffer.from('<p>one too high</p>'), deflate: true }]))
+    const run = await deploy(workspace, { source: 'site.zip' })
+    expect(run.errors).toEqual([])
+    expect(run.warnings).toEqual([
+      'No index.html at the root of site.zip; its folder dist has one, so the site would be served under /dist/. ' +
+        "Zip the contents of dist, not the folder itself, or give the site's folder as 'source'."
+    ])
+  })
+
   it.each([
     ['s3://my-bucket/builds/42/', 'BUCKET_PREFIX'],
     ['s3://my-bucket/builds/42.zip', 'ZIP'],
@@ -346,6 +357,15 @@ describe('refused before any request, naming what was found', () => {
     const run = await deploy(workspace, { source: 'site.zip' })
     expect(theError(run)).toMatch(
       /^Refusing to deploy "site\.zip": it is 6\.00 GB, more than 5\.00 GB, the most Amplify Hosting accepts for a manual deployment\. Leave large media/
+    )
+    expectNoRequest()
+  })
+
+  it('a RUNNER_TEMP that is not there: says which folder and what it must be', async () => {
+    const missing = join(scratchFolder('aja-runner-temp-'), 'gone')
+    const run = await deploy(workspaceWithSite(), {}, { env: { RUNNER_TEMP: missing } })
+    expect(theError(run)).toBe(
+      `Could not make a folder for the site's zip in "${missing}" (ENOENT). RUNNER_TEMP, or the system's temporary folder outside a runner, must be a writable folder with room for the zip.`
     )
     expectNoRequest()
   })

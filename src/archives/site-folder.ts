@@ -22,6 +22,7 @@ import * as path from 'node:path'
 import { ActionError, InputError, UnsafeContentError } from '../errors.js'
 import { isInside } from '../workspace-paths.js'
 import { printableName, relativePathProblem } from './names.js'
+import { type IndexPlacement, indexPlacement } from './site-index.js'
 import type { SiteFile } from './types.js'
 
 /**
@@ -30,26 +31,17 @@ import type { SiteFile } from './types.js'
  * each of 100,000 files at once.
  */
 export const LISTING_CONCURRENCY = 16
-/** The page Amplify Hosting serves at the site's root. */
-export const INDEX_FILE = 'index.html'
 /** The input the folder comes from, named in input errors. */
 const SOURCE_INPUT = 'source'
 /** What a name that was not valid UTF-8 on disk becomes when node decodes it. */
 const REPLACEMENT_CHARACTER = '\uFFFD'
 
 /** A site folder ready to zip. */
-export interface SiteListing {
+export interface SiteListing extends IndexPlacement {
   /** Every file, sorted bytewise by the UTF-8 bytes of `name` (the order of the zip's entries). */
   files: SiteFile[]
   /** Sum of the files' sizes. */
   totalBytes: number
-  /** Whether the folder has `index.html` directly inside it. */
-  hasRootIndex: boolean
-  /**
-   * Without a root index.html: the shallowest sub-folder holding one, relative, '/'-joined (the
-   * first in `files` order among folders of equal depth); undefined when no folder has one.
-   */
-  indexFolder: string | undefined
 }
 
 export interface ListSiteOptions {
@@ -171,20 +163,6 @@ export async function listSiteFolder(folder: string, options: ListSiteOptions = 
   return summarise(sortByName(files))
 }
 
-/**
- * The warning for a site without an index.html at its root (the usual sign of a `source` one folder
- * too high), or undefined when it has one. `label` names the folder as the user wrote it.
- */
-export function missingIndexWarning(listing: SiteListing, label: string): string | undefined {
-  if (listing.hasRootIndex) return undefined
-  const folder = label.replace(/(?<=.)\/+$/u, '')
-  if (listing.indexFolder !== undefined) {
-    const better = `${folder}/${listing.indexFolder}`
-    return `No ${INDEX_FILE} at the root of ${folder}; ${better} has one: set 'source: ${better}' if that folder is the site.`
-  }
-  return `No ${INDEX_FILE} in ${folder} or any folder below it: the site's root page will be missing. Check that 'source' is the folder the build writes the site into.`
-}
-
 /** The folder's real path; InputError when it is missing or not a folder. */
 async function realFolder(folder: string, label: string): Promise<string> {
   let real: string
@@ -211,22 +189,8 @@ function sortByName(files: SiteFile[]): SiteFile[] {
 }
 
 function summarise(files: SiteFile[]): SiteListing {
-  let totalBytes = 0
-  let hasRootIndex = false
-  let indexFolder: string | undefined
-  let indexDepth = Infinity
-  for (const file of files) {
-    totalBytes += file.size
-    if (file.name === INDEX_FILE) hasRootIndex = true
-    else if (file.name.endsWith(`/${INDEX_FILE}`)) {
-      const depth = file.name.split('/').length
-      if (depth < indexDepth) {
-        indexDepth = depth
-        indexFolder = file.name.slice(0, -(INDEX_FILE.length + 1))
-      }
-    }
-  }
-  return { files, totalBytes, hasRootIndex, indexFolder: hasRootIndex ? undefined : indexFolder }
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0)
+  return { files, totalBytes, ...indexPlacement(files.map(file => file.name)) }
 }
 
 /** What a file that is neither a regular file, a folder nor a symlink is, in words. */

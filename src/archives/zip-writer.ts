@@ -275,13 +275,14 @@ const DIRECTORY_CHUNK_BYTES = 256 * KiB
 export async function writeZip(zipPath: string, files: readonly SiteFile[], options: WriteZipOptions = {}): Promise<ZipSummary> {
   const { signal } = options
   signal?.throwIfAborted()
-  const writer = new ZipWriter(files, options)
   let handle: FileHandle
   try {
     handle = await open(zipPath, 'wx+')
   } catch (error) {
     throw writeError(error, zipPath)
   }
+  // Made once the file is open: it listens to the caller's signal until settle() below.
+  const writer = new ZipWriter(files, options)
   try {
     return await writer.write(handle, zipPath)
   } catch (error) {

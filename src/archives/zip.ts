@@ -17,6 +17,7 @@ import { ActionError, UnsafeContentError } from '../errors.js'
 import { fileSink } from '../transfer/file-sink.js'
 import { COMPRESSION_RATIO_FLOOR_BYTES, MAX_COMPRESSION_RATIO } from './limits.js'
 import { NameRefusal, NameSet, printableName, safeRelativePath } from './names.js'
+import { type IndexPlacement, indexPlacement } from './site-index.js'
 import type { FetchLimits } from './types.js'
 import type { StagedFile, Staging } from '../output-folder/types.js'
 
@@ -275,14 +276,14 @@ export async function extractZip(zipPath: string, staging: Staging, options: Ext
 /**
  * Checks what a zip declares, every name and size, by the same rules as extractZip, without
  * unpacking it: a `.zip` deploy source before it is uploaded. Returns how many files it holds and
- * whether index.html is at its root.
+ * where its index.html is.
  */
 export async function checkZip(
   zipPath: string,
   limits: FetchLimits,
   what: string,
   signal: AbortSignal | undefined
-): Promise<{ files: number; hasRootIndex: boolean }> {
+): Promise<{ files: number } & IndexPlacement> {
   let zip: ZipFile
   try {
     zip = await openZip(zipPath)
@@ -301,7 +302,7 @@ export async function checkZip(
     })
     if (!files.length)
       throw new UnsafeContentError(`Refusing ${what}: it holds no files. Nothing was uploaded. Zip the site's folder, or give the folder as 'source'.`)
-    return { files: files.length, hasRootIndex: files.some(file => file.path === 'index.html') }
+    return { files: files.length, ...indexPlacement(files.map(file => file.path)) }
   } finally {
     zip.close()
   }

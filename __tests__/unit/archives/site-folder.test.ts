@@ -5,7 +5,8 @@ import * as net from 'node:net'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { InputError, UnsafeContentError } from '../../../src/errors.js'
-import { listSiteFolder, missingIndexWarning, type SiteListing } from '../../../src/archives/site-folder.js'
+import { listSiteFolder, type SiteListing } from '../../../src/archives/site-folder.js'
+import { missingIndexWarning } from '../../../src/archives/site-index.js'
 import { errorOf } from '../../helpers/errors.js'
 
 let base: string
