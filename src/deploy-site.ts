@@ -76,6 +76,11 @@ export async function prepareSite(source: DeploySource, options: PrepareOptions)
   const listing = await listSiteFolder(source.absolute, { label: source.relative, signal })
   const warning = missingIndexWarning(listing, source.relative)
   if (warning) log.warning(warning)
+  if (listing.leftOut.length) {
+    log.info(
+      `Left out ${listing.leftOut.join(' and ')}: this action's record of the files an earlier step fetched into ${source.relative}, not part of the site.`
+    )
+  }
   const folder = await temporaryFolder(options.tempRoot || tmpdir())
   const remove = (): Promise<void> => rm(folder, { recursive: true, force: true })
   try {

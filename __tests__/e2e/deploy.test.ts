@@ -132,6 +132,16 @@ describe('deploy a folder', () => {
     expect(sha(first)).toBe(sha(second))
   })
 
+  it("a folder an earlier step fetched into (output-path): the action's bookkeeping there is left out of the site", async () => {
+    const workspace = workspaceWithSite({ ...site(), '.amplify-job-action.json': '{"files":{}}\n' })
+    const run = await deploy(workspace, {})
+    expect(run.errors).toEqual([])
+    expect(Object.keys(emulator().deployedFiles(APP_ID, 'main')).sort()).toEqual(Object.keys(site()).sort())
+    expect(run.stdout).toContain(
+      "Left out .amplify-job-action.json: this action's record of the files an earlier step fetched into dist, not part of the site."
+    )
+  })
+
   it('warns when the site has no index.html at its root, naming the folder that has one', async () => {
     const workspace = workspaceWithSite({ 'build/index.html': '<p>hi</p>', 'build/app.js': 'x' })
     const run = await deploy(workspace, {})

@@ -20,6 +20,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import * as path from 'node:path'
 import { ActionError, InputError, UnsafeContentError } from '../errors.js'
+import { RESERVED_TOP_LEVEL_NAMES } from '../output-folder/reserved-names.js'
 import { isInside } from '../workspace-paths.js'
 import { printableName, relativePathProblem } from './names.js'
 import { type IndexPlacement, indexPlacement } from './site-index.js'
@@ -42,6 +43,11 @@ export interface SiteListing extends IndexPlacement {
   files: SiteFile[]
   /** Sum of the files' sizes. */
   totalBytes: number
+  /**
+   * The action's own bookkeeping at the folder's root, left out of the site: the folder was an
+   * `output-path` (build artifacts fetched by an earlier step, deployed now elsewhere).
+   */
+  leftOut: string[]
 }
 
 export interface ListSiteOptions {
@@ -73,6 +79,7 @@ export async function listSiteFolder(folder: string, options: ListSiteOptions = 
   signal?.throwIfAborted()
   const root = await realFolder(folder, label)
   const files: SiteFile[] = []
+  const leftOut: string[] = []
   const shown = (name: string): string => printableName(name === '' ? label : `${label}/${name}`)
   const refuse = (problem: string, fix: string): UnsafeContentError => new UnsafeContentError(`Refusing to deploy ${printableName(label)}: ${problem}. ${fix}`)
 
@@ -91,6 +98,10 @@ export async function listSiteFolder(folder: string, options: ListSiteOptions = 
     const entries = await fileSystem(() => readdir(current.real, { withFileTypes: true }), current.name, shown)
     for (const entry of entries) {
       const name = current.name === '' ? entry.name : `${current.name}/${entry.name}`
+      if (current.name === '' && RESERVED_TOP_LEVEL_NAMES.includes(entry.name)) {
+        leftOut.push(name)
+        continue
+      }
       if (entry.name.normalize('NFC').toLowerCase() === '.git') {
         throw entry.isDirectory()
           ? refuse(
@@ -160,7 +171,7 @@ export async function listSiteFolder(folder: string, options: ListSiteOptions = 
       `${printableName(label)} holds no files (empty folders are not deployed). Build the site before this step, or set 'source' to the folder the build writes it into.`
     )
   }
-  return summarise(sortByName(files))
+  return { ...summarise(sortByName(files)), leftOut: leftOut.sort() }
 }
 
 /** The folder's real path; InputError when it is missing or not a folder. */
@@ -188,7 +199,7 @@ function sortByName(files: SiteFile[]): SiteFile[] {
     .map(({ file }) => file)
 }
 
-function summarise(files: SiteFile[]): SiteListing {
+function summarise(files: SiteFile[]): Omit<SiteListing, 'leftOut'> {
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0)
   return { files, totalBytes, ...indexPlacement(files.map(file => file.name)) }
 }

@@ -262,7 +262,7 @@ describe('listSiteFolder: refusals', () => {
     ['pages/con.html', /"CON" is a reserved device name on Windows/],
     ['tab\there.txt', /"dist\/tab\\u\{9\}here\.txt" .*it contains a control character/],
     ['trailing./x.js', /ends with a dot or a space/],
-    ['.amplify-job-action.json', /reserved for the action's own bookkeeping/]
+    ['.Amplify-Job-Action.json', /reserved for the action's own bookkeeping/]
   ])('refuses the name %j with the rule it breaks', async (name, why) => {
     await files({ 'index.html': 'x', [name]: 'content' })
     await expectRefused(
@@ -271,6 +271,13 @@ describe('listSiteFolder: refusals', () => {
       why,
       /Rename the file in the build, or remove it from the folder\./
     )
+  })
+
+  it("leaves out the action's own bookkeeping at the root of a folder that was an output-path, and nothing else", async () => {
+    await files({ 'index.html': 'x', '.amplify-job-action.json': '{}', '.amplify-job-action.work/journal.json': '{}', 'docs/.amplify-job-action.json': 'y' })
+    const listing = await list()
+    expect(listing.leftOut).toEqual(['.amplify-job-action.json', '.amplify-job-action.work'])
+    expect(listing.files.map(file => file.name)).toEqual(['docs/.amplify-job-action.json', 'index.html'])
   })
 
   it('refuses a name that is not valid UTF-8', async () => {
