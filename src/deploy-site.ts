@@ -1,10 +1,9 @@
 /**
- * The local side of a deploy: the source folder listed and checked (the refusals of
- * archives/site-folder.ts) before any AWS call, then zipped into a temporary file
- * (archives/zip-writer.ts) while the job reads the app and the branch, or a `.zip` source checked
- * with the name rules of downloaded archives; and, once the deployment exists, the upload of that
- * zip to its presigned URL with progress lines. The temporary zip is removed when the run ends,
- * also when it fails.
+ * The local side of a deploy, run before any AWS call: the source folder listed and checked (the
+ * refusals of archives/site-folder.ts), then zipped into a temporary file (archives/zip-writer.ts),
+ * or a `.zip` source checked with the name rules of downloaded archives; and, once the deployment
+ * exists, the upload of that zip to its presigned URL with progress lines. The temporary zip is
+ * removed when the run ends, also when it fails.
  */
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
@@ -16,7 +15,7 @@ import { listSiteFolder } from './archives/site-folder.js'
 import { missingIndexWarning } from './archives/site-index.js'
 import { checkZip } from './archives/zip.js'
 import { printableName } from './archives/names.js'
-import { tooLargeToDeploy, writeZip, zipSizeBound } from './archives/zip-writer.js'
+import { tooLargeToDeploy, writeZip } from './archives/zip-writer.js'
 import { formatBytes } from './bytes.js'
 import { formatDuration } from './duration.js'
 import { ActionError } from './errors.js'
@@ -42,12 +41,7 @@ export interface PreparedSite {
   files?: number
   /** Set once uploaded. */
   uploadMs?: number
-  /**
-   * Resolves once the zip is written (at once for a `.zip` source or a URL); rejects with why it
-   * could not be. Nothing may be created in Amplify before it has resolved.
-   */
-  ready: Promise<void>
-  /** Stops a zip still being written and removes the temporary zip (nothing for a `.zip` source or a URL); safe to call twice. */
+  /** Removes the temporary zip (nothing for a `.zip` source or a URL); safe to call twice. */
   remove(): Promise<void>
 }
 
@@ -56,33 +50,27 @@ export interface PrepareOptions {
   tempRoot?: string
   signal: AbortSignal
   log: SiteLog
-  /** Test seam: Amplify's limit on a deployment's zip (MAX_DEPLOY_ZIP_BYTES). */
-  maxZipBytes?: number
 }
 
 /**
- * Lists a folder source and starts zipping it, or checks a `.zip` source; a URL source needs
- * nothing here. Throws, before any AWS call, for everything a deploy must refuse: a folder whose
- * zip might pass Amplify's 5 GB is zipped before this returns, so that its size is known first;
- * any other is zipped while the job reads the app and the branch (`ready` says when it is done).
+ * Lists and zips a folder source, or checks a `.zip` source; a URL source needs nothing here.
+ * Throws, before any AWS call, for everything a deploy must refuse.
  */
 export async function prepareSite(source: DeploySource, options: PrepareOptions): Promise<PreparedSite> {
   const { signal, log } = options
-  const maxZipBytes = options.maxZipBytes ?? MAX_DEPLOY_ZIP_BYTES
-  const nothingToRemove = (): Promise<void> => Promise.resolve()
   if (source.kind === 'url') {
     log.info(`Amplify will fetch the site from ${source.type === 'BUCKET_PREFIX' ? 'the S3 prefix' : 'the zip at'} ${source.shown}.`)
-    return { label: source.shown, ready: Promise.resolve(), remove: nothingToRemove }
+    return { label: source.shown, remove: () => Promise.resolve() }
   }
   if (source.kind === 'zip-file') {
     const what = `the zip ${source.relative}`
     const bytes = (await stat(source.absolute)).size
-    if (bytes > maxZipBytes) throw tooLargeToDeploy(printableName(source.relative), maxZipBytes, bytes)
+    if (bytes > MAX_DEPLOY_ZIP_BYTES) throw tooLargeToDeploy(printableName(source.relative), MAX_DEPLOY_ZIP_BYTES, bytes)
     const checked = await checkZip(source.absolute, DEPLOY_ZIP_LIMITS, what, signal)
     const warning = missingIndexWarning(checked, source.relative, 'zip')
     if (warning) log.warning(warning)
     log.info(`Deploying ${source.relative} as it is: ${checked.files} files, ${formatBytes(bytes)}.`)
-    return { label: source.relative, zipPath: source.absolute, zipBytes: bytes, files: checked.files, ready: Promise.resolve(), remove: nothingToRemove }
+    return { label: source.relative, zipPath: source.absolute, zipBytes: bytes, files: checked.files, remove: () => Promise.resolve() }
   }
 
   const listing = await listSiteFolder(source.absolute, { label: source.relative, signal })
@@ -94,48 +82,25 @@ export async function prepareSite(source: DeploySource, options: PrepareOptions)
     )
   }
   const folder = await temporaryFolder(options.tempRoot || tmpdir())
-  // The zip's own stop: the run's cancel or deadline, or remove() when the run ends without it.
-  const stopZip = new AbortController()
-  const site: PreparedSite = { label: source.relative, zipPath: join(folder, `site-${randomUUID()}.zip`), ready: Promise.resolve(), remove: nothingToRemove }
-  const zipStarted = Date.now()
-  const zipping = writeZip(site.zipPath!, listing.files, {
-    signal: AbortSignal.any([signal, stopZip.signal]),
-    maxBytes: maxZipBytes,
-    label: source.relative
-  }).then(zip => {
-    site.zipBytes = zip.bytes
-    site.sha256 = zip.sha256
-    site.files = zip.files
+  const remove = (): Promise<void> => rm(folder, { recursive: true, force: true })
+  try {
+    const zipPath = join(folder, `site-${randomUUID()}.zip`)
+    const zipStarted = Date.now()
+    const zip = await writeZip(zipPath, listing.files, { signal, maxBytes: MAX_DEPLOY_ZIP_BYTES, label: source.relative })
     log.info(
       `Zipped ${source.relative}: ${zip.files} files, ${formatBytes(zip.contentBytes)} into ${formatBytes(zip.bytes)} in ${formatDuration(Date.now() - zipStarted)} ` +
         `(${zip.deflated} deflated, ${zip.stored} stored: compressed formats, and files deflate would not shrink); SHA-256 ${zip.sha256}.`
     )
-  })
-  // Awaited by the job before it creates anything, or by remove(); a zip that fails while the job
-  // is still reading is reported there, not as an unhandled rejection.
-  zipping.catch(() => undefined)
-  site.ready = zipping
-  site.remove = async () => {
-    stopZip.abort(new Error('The run ended before the zip was written.'))
-    await zipping.catch(() => undefined)
-    await rm(folder, { recursive: true, force: true })
+    return { label: source.relative, zipPath, zipBytes: zip.bytes, sha256: zip.sha256, files: zip.files, remove }
+  } catch (error) {
+    await remove()
+    throw error
   }
-  if (zipSizeBound(listing.files) > maxZipBytes) {
-    // Its size decides whether Amplify takes it (design.md: refused before any AWS call).
-    try {
-      await zipping
-    } catch (error) {
-      await site.remove()
-      throw error
-    }
-  }
-  return site
 }
 
 /** The upload of the prepared zip, for the deploy job: progress lines for a big one, and its time. */
 export function zipUpload(site: PreparedSite, uploader: Uploader, log: SiteLog): (url: string, signal: AbortSignal) => Promise<void> {
   return async (url, signal) => {
-    await site.ready
     const zipPath = site.zipPath!
     const total = site.zipBytes!
     const started = Date.now()

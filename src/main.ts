@@ -12,7 +12,7 @@ import { formatDuration } from './duration.js'
 import { ActionError, CancelledError, DeadlineError, InputError, JobFailedError } from './errors.js'
 import { fetchFiles, recoverInterruptedRun, type StageFiles, stageFilesOnDemand } from './fetch-files.js'
 import { type ActionInputs, readInputs } from './inputs.js'
-import type { SiteZip } from './jobs/deploy.js'
+import type { DeployDependencies } from './jobs/deploy.js'
 import { openJob as openRealJob, type OpenJob } from './jobs/index.js'
 import type { Job, JobLog } from './jobs/types.js'
 import { commentOnPullRequest } from './pr-comment/comment.js'
@@ -143,8 +143,8 @@ async function execute(flow: Flow): Promise<void> {
   // The one place presigned URLs are masked: the transport, before it uses each one.
   const downloader = createDownloader({ log: message => core.debug(message), proxy, mask: maskOnce })
   closers.push(() => downloader.close())
-  // deploy: the source is checked before anything is asked of AWS, and zipped while the job reads the app and branch.
-  const siteZip = inputs.jobType === 'deploy' ? await prepareDeploy(flow, inputs.source, proxy) : undefined
+  // deploy: the source is checked and zipped before anything is asked of AWS.
+  const uploadZip = inputs.jobType === 'deploy' ? await prepareDeploy(flow, inputs.source, proxy) : undefined
   // The SDK's requests go through the proxy too, on the transport's agents (loaded only then).
   const requestHandler = proxy ? (await import('./transfer/sdk-handler.js')).proxyingRequestHandler(proxy) : undefined
   const opened = await deps.openJob(inputs, {
@@ -156,7 +156,7 @@ async function execute(flow: Flow): Promise<void> {
       outcome.siteUrl = url
       core.setOutput('url', url)
     },
-    siteZip
+    uploadZip
   })
   closers.push(() => opened.close())
   const job = opened.job
@@ -245,11 +245,11 @@ async function execute(flow: Flow): Promise<void> {
 }
 
 /**
- * deploy: lists the source and starts its zip (or checks a .zip), removed again at the end; returns
- * that zip for the job, none for a URL source. Loaded only for a deploy: the zip writer and the
- * uploader are not needed before any other job type's first request.
+ * deploy: lists and zips the source (or checks a .zip), removed again at the end; returns the
+ * upload of that zip for the job, none for a URL source. Loaded only for a deploy: the zip writer
+ * and the uploader are not needed before any other job type's first request.
  */
-async function prepareDeploy(flow: Flow, source: DeploySource, proxy: ProxySettings | undefined): Promise<SiteZip | undefined> {
+async function prepareDeploy(flow: Flow, source: DeploySource, proxy: ProxySettings | undefined): Promise<DeployDependencies['uploadZip']> {
   const [{ prepareSite, zipUpload }, { createUploader }] = await Promise.all([import('./deploy-site.js'), import('./transfer/upload.js')])
   const site = await prepareSite(source, { tempRoot: flow.deps.env.RUNNER_TEMP, signal: flow.signal, log: jobLog })
   flow.closers.push(site.remove)
@@ -257,7 +257,7 @@ async function prepareDeploy(flow: Flow, source: DeploySource, proxy: ProxySetti
   if (!site.zipPath) return undefined
   const uploader = createUploader({ log: message => core.debug(message), proxy, mask: maskOnce })
   flow.closers.push(() => uploader.close())
-  return { ready: () => site.ready, upload: zipUpload(site, uploader, jobLog) }
+  return zipUpload(site, uploader, jobLog)
 }
 
 /** A job that ended failed fails the step, with the job's own explanation (and, for hosting, its log). */

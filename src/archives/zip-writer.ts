@@ -806,17 +806,6 @@ class ZipWriter {
 }
 
 /**
- * The most bytes the zip of `files` can take: every entry stored with zip64 fields, the end
- * records of a zip64 archive. A deflated entry is never larger than its file (it is stored when
- * deflate does not shrink it), so the zip is at most this, whatever compression finds. A site whose
- * bound is within Amplify's limit cannot be refused for its size once zipped.
- */
-export function zipSizeBound(files: readonly SiteFile[]): number {
-  const ends = END_RECORD_BYTES + ZIP64_END_RECORD_BYTES + ZIP64_LOCATOR_BYTES
-  return files.reduce((sum, file) => sum + file.size + 2 * Buffer.byteLength(file.name, 'utf8') + LOCAL_HEADER_BYTES + 20 + CENTRAL_HEADER_BYTES + 28, ends)
-}
-
-/**
  * The refusal of a site larger than Amplify Hosting takes for a manual deployment, for a folder
  * whose zip grew past `maxBytes` while written, and for a `.zip` source of `bytes`.
  */

@@ -29,19 +29,11 @@ const MAX_WAITS_BEHIND = 5
 /** StopJob of a deployment that will never start is given this long (it is not the run's signal's business). */
 const STOP_TIMEOUT_MS = 10_000
 
-/** The zip of a folder or `.zip` source, prepared by the caller (deploy-site.ts). */
-export interface SiteZip {
-  /** Resolves once the zip is written, rejects with why it could not be: awaited before anything is created. */
-  ready(): Promise<void>
-  /** PUTs it to CreateDeployment's presigned upload URL. */
-  upload(url: string, signal: AbortSignal): Promise<void>
-}
-
 export interface DeployDependencies {
   client: AmplifyClientLike
   log: JobLog
-  /** The zip to upload; absent when the source is a URL Amplify fetches. */
-  siteZip?: SiteZip
+  /** PUTs the prepared zip to the presigned URL; absent when the source is a URL Amplify fetches. */
+  uploadZip?: (url: string, signal: AbortSignal) => Promise<void>
   /** Told the site's address as soon as it is known (the `url` output). */
   onSiteUrl(url: string): void
   /** Told the new job's id the moment it exists, so that a cancel from then on stops it. */
@@ -71,8 +63,6 @@ export async function startDeployment(inputs: DeployInputs, deps: DeployDependen
         `App ${inputs.appId} has no branch '${inputs.branch}'. Create it in the Amplify console, or set 'create-branch: true' to have this step create it (as a pull request preview does).`
       )
     }
-    // The zip is written while the app and branch are read; nothing is created before it is.
-    await deps.siteZip?.ready()
     branch = await createBranch(
       client,
       {
@@ -98,15 +88,13 @@ export async function startDeployment(inputs: DeployInputs, deps: DeployDependen
     return startedSummary(answer.jobSummary)
   }
 
-  const siteZip = deps.siteZip!
-  await siteZip.ready()
   const created = await behindUnfinishedJobs(inputs, deps, signal, () => client.send(new CreateDeploymentCommand(ids), creatingJob(signal)))
   if (!created.jobId || !created.zipUploadUrl) {
     throw new ActionError('Amplify answered CreateDeployment without a job id or an upload URL. Re-run the step; if it persists, report it with the run log.')
   }
   deps.onJobCreated(created.jobId)
   try {
-    await siteZip.upload(created.zipUploadUrl, signal)
+    await deps.uploadZip!(created.zipUploadUrl, signal)
   } catch (error) {
     // A cancel or the deadline is main's to handle (it stops the job unless told not to). Any
     // other failure leaves a deployment that will never start: stop it, so the branch is free.

@@ -22,7 +22,7 @@ import type { DeployInputs, HostingInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
 import { findBranch, getApp, siteUrlOf } from './branches.js'
 import { type FailureDetails, MAX_LOG_BYTES, failureSections, readLog } from './build-log.js'
-import { type SiteZip, startDeployment } from './deploy.js'
+import { startDeployment } from './deploy.js'
 import { consoleJobLink } from './links.js'
 import type { Job, JobLog, JobReport } from './types.js'
 import type { Downloader } from '../transfer/types.js'
@@ -48,8 +48,8 @@ export interface HostingJobDependencies {
   downloader: Downloader
   /** Told the branch's site address as soon as it is known (the `url` output). */
   onSiteUrl?: (url: string) => void
-  /** deploy from a folder or `.zip`: the zip, ready to await and to upload. */
-  siteZip?: SiteZip
+  /** deploy: PUTs the prepared zip to CreateDeployment's upload URL. */
+  uploadZip?: (url: string, signal: AbortSignal) => Promise<void>
 }
 
 export function createHostingJob(inputs: HostingInputs | DeployInputs, dependencies: HostingJobDependencies): Job<AmplifyJob> {
@@ -133,7 +133,7 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
       // A cancel (or the deadline) that came first means no job at all.
       signal.throwIfAborted()
       if (inputs.jobType === 'deploy') {
-        const summary = await startDeployment(inputs, { client, log, siteZip: dependencies.siteZip, onSiteUrl, onJobCreated: id => (jobId = id) }, signal)
+        const summary = await startDeployment(inputs, { client, log, uploadZip: dependencies.uploadZip, onSiteUrl, onJobCreated: id => (jobId = id) }, signal)
         jobId = summary.jobId!
         log.info(`Started deployment job ${jobId} on branch ${inputs.branch} of app ${inputs.appId}.`)
         return { jobId, arn: summary.jobArn, consoleUrl: consoleJobLink(region, inputs.appId, inputs.branch, jobId), state: { summary, steps: [] } }

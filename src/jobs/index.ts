@@ -8,7 +8,6 @@ import type { Downloader } from '../transfer/types.js'
 import type { ActionInputs } from '../inputs.js'
 import type { NodeHttpHandler } from '@smithy/node-http-handler'
 import { patientClient, SDK_RETRIES_ONLY } from './patient.js'
-import type { SiteZip } from './deploy.js'
 import type { Job, JobLog } from './types.js'
 
 export interface OpenedJob {
@@ -29,8 +28,8 @@ export interface JobEnvironment {
   requestHandler?: NodeHttpHandler
   /** Told the site's address as soon as a Hosting job knows it (the `url` output). */
   onSiteUrl?: (url: string) => void
-  /** deploy from a folder or zip: the zip being written, and its upload to the presigned URL. */
-  siteZip?: SiteZip
+  /** deploy from a folder or zip: PUTs the prepared zip to the presigned upload URL. */
+  uploadZip?: (url: string, signal: AbortSignal) => Promise<void>
 }
 
 export type OpenJob = (inputs: ActionInputs, environment: JobEnvironment) => Promise<OpenedJob>

@@ -48,9 +48,6 @@ function awsError(name: string, message: string): Error {
 
 type Handler = (input: Record<string, unknown>) => unknown
 
-/** GetBranch of a branch that is not there. */
-const missing: Handler = () => Promise.reject(awsError('NotFoundException', 'Branch pr-4 not found.'))
-
 const NAMES = new Map<unknown, string>([
   [GetAppCommand, 'GetApp'],
   [GetBranchCommand, 'GetBranch'],
@@ -87,7 +84,7 @@ function fakeClient(handlers: Record<string, Handler> = {}) {
   return { client, calls, operations: () => calls.map(call => call.operation) }
 }
 
-function deps(client: ReturnType<typeof fakeClient>['client'], extra: { uploadZip?: (url: string) => Promise<void>; zipReady?: () => Promise<void> } = {}) {
+function deps(client: ReturnType<typeof fakeClient>['client'], extra: { uploadZip?: (url: string) => Promise<void> } = {}) {
   const events: string[] = []
   const uploaded: string[] = []
   return {
@@ -96,10 +93,7 @@ function deps(client: ReturnType<typeof fakeClient>['client'], extra: { uploadZi
     dependencies: {
       client,
       log: { info: (m: string) => events.push(`info ${m}`), warning: (m: string) => events.push(`warning ${m}`), group: () => undefined },
-      siteZip: {
-        ready: extra.zipReady ?? (async () => void events.push('zip ready')),
-        upload: extra.uploadZip ?? (async (url: string) => void uploaded.push(url))
-      },
+      uploadZip: extra.uploadZip ?? (async (url: string) => void uploaded.push(url)),
       onSiteUrl: (url: string) => events.push(`url ${url}`),
       onJobCreated: (jobId: string) => events.push(`created ${jobId}`),
       sleep: async () => undefined
@@ -149,6 +143,8 @@ describe('startDeployment', () => {
   })
 
   describe('a branch the app does not have', () => {
+    const missing: Handler = () => Promise.reject(awsError('NotFoundException', 'Branch pr-4 not found.'))
+
     it('fails without create-branch, creating nothing', async () => {
       const fake = fakeClient({ GetBranch: missing })
       const error = await errorOf(startDeployment(inputs({ branch: 'pr-4' }), deps(fake.client).dependencies, signal))
@@ -263,33 +259,6 @@ describe('startDeployment', () => {
     expect(await errorOf(startDeployment(inputs(), dependencies, signal))).toBe(refused)
     expect(fake.operations().slice(-1)).toEqual(['StopJob'])
     expect(fake.operations()).not.toContain('StartDeployment')
-  })
-
-  it('the zip, written while the app and branch are read, is waited for before anything is created', async () => {
-    const fake = fakeClient({ GetBranch: missing })
-    const ready = async (): Promise<void> => void fake.calls.push({ operation: 'zip ready', input: {} })
-    await startDeployment(inputs({ branch: 'pr-4', createBranch: true }), deps(fake.client, { zipReady: ready }).dependencies, signal)
-    expect(fake.operations()).toEqual([
-      'GetApp',
-      'GetBranch',
-      'zip ready',
-      'CreateBranch',
-      'ListDomainAssociations',
-      'zip ready',
-      'CreateDeployment',
-      'StartDeployment'
-    ])
-  })
-
-  it.each([
-    ['an existing branch', false],
-    ['a branch to create', true]
-  ])("a zip that could not be written creates nothing (%s), and its error is the step's", async (_label, create) => {
-    const fake = fakeClient(create ? { GetBranch: missing } : {})
-    const refused = new ActionError('The file "dist/app.js" changed while it was zipped')
-    const { dependencies } = deps(fake.client, { zipReady: () => Promise.reject(refused) })
-    expect(await errorOf(startDeployment(inputs({ createBranch: create }), dependencies, signal))).toBe(refused)
-    expect(fake.operations().filter(operation => operation.startsWith('Create') || operation.startsWith('Start'))).toEqual([])
   })
 
   it('a StartDeployment refused after the upload stops the deployment too', async () => {
