@@ -83,3 +83,14 @@ export function afterGrace(signal: AbortSignal, graceMs: number): AbortSignal {
   else signal.addEventListener('abort', abort, { once: true })
   return controller.signal
 }
+
+/**
+ * The abort signal of a request that creates a job (StartJob, CreateDeployment, StartDeployment):
+ * it is never sent after a cancel (this throws the cancel's reason), and one in flight when the
+ * cancel comes may answer for START_GRACE_AFTER_CANCEL_MS, so that the job it made is known and
+ * stopped.
+ */
+export function creatingJobSignal(signal: AbortSignal): AbortSignal {
+  signal.throwIfAborted()
+  return afterGrace(signal, START_GRACE_AFTER_CANCEL_MS)
+}

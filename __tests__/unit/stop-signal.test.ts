@@ -5,7 +5,7 @@
 import { getEventListeners } from 'node:events'
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import { CancelledError, DeadlineError } from '../../src/errors.js'
-import { afterGrace, sleep, stepSignal, unlessAborted } from '../../src/stop-signal.js'
+import { afterGrace, creatingJobSignal, sleep, START_GRACE_AFTER_CANCEL_MS, stepSignal, unlessAborted } from '../../src/stop-signal.js'
 import { errorOf } from '../helpers/errors.js'
 
 /** A wait the tests below would never end: only an abort can. */
@@ -102,5 +102,20 @@ describe('afterGrace', () => {
     expect(late.aborted).toBe(false)
     jest.advanceTimersByTime(2_000)
     expect(late.reason).toBe(reason)
+  })
+})
+
+describe('creatingJobSignal', () => {
+  it('refuses to send after a cancel, and lets a request in flight at one answer for the grace period', () => {
+    jest.useFakeTimers()
+    const reason = new CancelledError('cancelled')
+    expect(() => creatingJobSignal(AbortSignal.abort(reason))).toThrow(reason)
+    const controller = new AbortController()
+    const request = creatingJobSignal(controller.signal)
+    controller.abort(reason)
+    jest.advanceTimersByTime(START_GRACE_AFTER_CANCEL_MS - 1)
+    expect(request.aborted).toBe(false)
+    jest.advanceTimersByTime(1)
+    expect(request.reason).toBe(reason)
   })
 })

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-amplify'
 import { ActionError } from '../errors.js'
 import type { DeployInputs } from '../inputs.js'
-import { afterGrace, sleep, START_GRACE_AFTER_CANCEL_MS } from '../stop-signal.js'
+import { creatingJobSignal, sleep } from '../stop-signal.js'
 import { POLL_GROWTH } from '../wait.js'
 import { createBranch, errorName, findBranch, getApp, siteUrlOf, type AmplifyClientLike } from './branches.js'
 import type { JobLog } from './types.js'
@@ -83,12 +83,14 @@ export async function startDeployment(inputs: DeployInputs, deps: DeployDependen
   const source = inputs.source
   if (source.kind === 'url') {
     const answer = await behindUnfinishedJobs(inputs, deps, signal, () =>
-      client.send(new StartDeploymentCommand({ ...ids, sourceUrl: source.url, sourceUrlType: source.type }), creatingJob(signal))
+      client.send(new StartDeploymentCommand({ ...ids, sourceUrl: source.url, sourceUrlType: source.type }), { abortSignal: creatingJobSignal(signal) })
     )
     return startedSummary(answer.jobSummary)
   }
 
-  const created = await behindUnfinishedJobs(inputs, deps, signal, () => client.send(new CreateDeploymentCommand(ids), creatingJob(signal)))
+  const created = await behindUnfinishedJobs(inputs, deps, signal, () =>
+    client.send(new CreateDeploymentCommand(ids), { abortSignal: creatingJobSignal(signal) })
+  )
   if (!created.jobId || !created.zipUploadUrl) {
     throw new ActionError('Amplify answered CreateDeployment without a job id or an upload URL. Re-run the step; if it persists, report it with the run log.')
   }
@@ -102,22 +104,13 @@ export async function startDeployment(inputs: DeployInputs, deps: DeployDependen
     throw error
   }
   try {
-    const started = await client.send(new StartDeploymentCommand({ ...ids, jobId: created.jobId }), creatingJob(signal))
+    const started = await client.send(new StartDeploymentCommand({ ...ids, jobId: created.jobId }), { abortSignal: creatingJobSignal(signal) })
     return startedSummary(started.jobSummary)
   } catch (error) {
     // Refused or lost after the upload: the deployment would stay PENDING and hold the branch.
     if (!signal.aborted) await stopQuietly(client, { ...ids, jobId: created.jobId }, log)
     throw error
   }
-}
-
-/**
- * The options of a request that creates a job: never sent after a cancel, and let answer for a
- * moment when the cancel comes while it is in flight, so that the job it made is known and stopped.
- */
-function creatingJob(signal: AbortSignal): { abortSignal: AbortSignal } {
-  signal.throwIfAborted()
-  return { abortSignal: afterGrace(signal, START_GRACE_AFTER_CANCEL_MS) }
 }
 
 function startedSummary(summary: JobSummary | undefined): JobSummary {

@@ -16,7 +16,7 @@ import {
   StopJobCommand
 } from '@aws-sdk/client-amplify'
 import { ActionError } from '../errors.js'
-import { afterGrace, START_GRACE_AFTER_CANCEL_MS } from '../stop-signal.js'
+import { creatingJobSignal } from '../stop-signal.js'
 import { formatDuration } from '../duration.js'
 import type { DeployInputs, HostingInputs } from '../inputs.js'
 import type { Phase } from '../wait.js'
@@ -95,7 +95,7 @@ export function createHostingJob(inputs: HostingInputs | DeployInputs, dependenc
           commitMessage: build.commitMessage,
           commitTime: build.commitTime
         }),
-        { abortSignal: afterGrace(signal, START_GRACE_AFTER_CANCEL_MS) }
+        { abortSignal: creatingJobSignal(signal) }
       )
       .catch(error => {
         throw explainStartError(error, build)

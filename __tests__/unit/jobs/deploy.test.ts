@@ -3,7 +3,7 @@
  * fake Amplify client: the order of calls, what each is sent, a branch made for a preview, the
  * site's address, and how a branch blocked by an unfinished job is cleared.
  */
-import { describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it, jest } from '@jest/globals'
 import {
   CreateBranchCommand,
   CreateDeploymentCommand,
@@ -19,9 +19,14 @@ import { ActionError } from '../../../src/errors.js'
 import type { DeployInputs } from '../../../src/inputs.js'
 import { customDomainOf } from '../../../src/jobs/branches.js'
 import { startDeployment } from '../../../src/jobs/deploy.js'
+import { START_GRACE_AFTER_CANCEL_MS } from '../../../src/stop-signal.js'
 import { errorOf } from '../../helpers/errors.js'
 
 const APP = 'd1a2b3c4d5e6f7'
+
+afterEach(() => {
+  jest.useRealTimers()
+})
 const signal = new AbortController().signal
 
 function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
@@ -286,8 +291,13 @@ describe('startDeployment', () => {
       return send(command)
     }
     const { dependencies, events } = deps(fake.client)
+    // Fake timers: the grace period ends when the test says so, not by the clock.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] })
     expect(await errorOf(startDeployment(inputs(), dependencies, controller.signal))).toBe(reason)
-    expect(requestSignals.at(-1)!.aborted).toBe(false)
+    const createSignal = requestSignals.at(-1)!
+    expect(createSignal.aborted).toBe(false)
+    jest.advanceTimersByTime(START_GRACE_AFTER_CANCEL_MS)
+    expect(createSignal.reason).toBe(reason)
     expect(events).toContain('created 3')
     expect(fake.operations()).not.toContain('StartDeployment')
   })
