@@ -21,6 +21,7 @@ import { formatDuration } from './duration.js'
 import { ActionError } from './errors.js'
 import { progressReporter } from './transfer/progress.js'
 import type { Uploader } from './transfer/types.js'
+import { counted } from './words.js'
 
 const ZIP_CONTENT_TYPE = 'application/zip'
 const TEMP_PREFIX = 'amplify-deploy-'
@@ -69,7 +70,7 @@ export async function prepareSite(source: DeploySource, options: PrepareOptions)
     const checked = await checkZip(source.absolute, DEPLOY_ZIP_LIMITS, what, signal)
     const warning = missingIndexWarning(checked, source.relative, 'zip')
     if (warning) log.warning(warning)
-    log.info(`Deploying ${source.relative} as it is: ${checked.files} files, ${formatBytes(bytes)}.`)
+    log.info(`Deploying ${source.relative} as it is: ${counted(checked.files, 'file')}, ${formatBytes(bytes)}.`)
     return { label: source.relative, zipPath: source.absolute, zipBytes: bytes, files: checked.files, remove: () => Promise.resolve() }
   }
 
@@ -88,7 +89,7 @@ export async function prepareSite(source: DeploySource, options: PrepareOptions)
     const zipStarted = Date.now()
     const zip = await writeZip(zipPath, listing.files, { signal, maxBytes: MAX_DEPLOY_ZIP_BYTES, label: source.relative })
     log.info(
-      `Zipped ${source.relative}: ${zip.files} files, ${formatBytes(zip.contentBytes)} into ${formatBytes(zip.bytes)} in ${formatDuration(Date.now() - zipStarted)} ` +
+      `Zipped ${source.relative}: ${counted(zip.files, 'file')}, ${formatBytes(zip.contentBytes)} into ${formatBytes(zip.bytes)} in ${formatDuration(Date.now() - zipStarted)} ` +
         `(${zip.deflated} deflated, ${zip.stored} stored: compressed formats, and files deflate would not shrink); SHA-256 ${zip.sha256}.`
     )
     return { label: source.relative, zipPath, zipBytes: zip.bytes, sha256: zip.sha256, files: zip.files, remove }

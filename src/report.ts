@@ -8,6 +8,7 @@ import { formatDuration } from './duration.js'
 import type { CommitResult } from './output-folder/types.js'
 import type { JobReport } from './jobs/types.js'
 import { code, escapeCell, failureBlock, table } from './markdown.js'
+import { counted } from './words.js'
 
 /** Longer file lists fold into a <details> block so the summary stays readable. */
 const FILES_SHOWN_OPEN = 20
@@ -104,10 +105,7 @@ export function summaryMarkdown(outcome: Outcome): string {
   if (outcome.site) rows.push(['Deployed', deployedRow(outcome.site)])
   if (outcome.files) {
     const { commit } = outcome.files
-    rows.push([
-      'Output',
-      `\`${outcome.files.path}\`: ${commit.files.length} ${plural(commit.files.length, 'file')}, ${commit.changed ? 'changed' : 'unchanged'}`
-    ])
+    rows.push(['Output', `\`${outcome.files.path}\`: ${counted(commit.files.length, 'file')}, ${commit.changed ? 'changed' : 'unchanged'}`])
   }
   lines.push(...table(rows))
 
@@ -122,7 +120,7 @@ export function summaryMarkdown(outcome: Outcome): string {
 function deployedRow(site: DeployedSite): string {
   const parts = [code(site.label)]
   const details: string[] = []
-  if (site.files !== undefined) details.push(`${site.files} ${plural(site.files, 'file')}`)
+  if (site.files !== undefined) details.push(counted(site.files, 'file'))
   if (site.zipBytes !== undefined) details.push(`zip ${formatBytes(site.zipBytes)}`)
   if (site.uploadMs !== undefined) details.push(`uploaded in ${formatDuration(site.uploadMs)}`)
   return details.length ? `${parts[0]}: ${details.join(', ')}` : parts[0]!
@@ -159,12 +157,7 @@ export function fileSections(files: FilesWritten): string[] {
   const listed = groups.filter(([, list]) => list.length)
   const total = files.commit.files.length
   if (!listed.length) {
-    return [
-      '### Files: no changes',
-      '',
-      `No files changed: the ${total} ${plural(total, 'file')} in ${code(files.path)} ${total === 1 ? 'is' : 'are'} as before.`,
-      ''
-    ]
+    return ['### Files: no changes', '', `No files changed: the ${counted(total, 'file')} in ${code(files.path)} ${total === 1 ? 'is' : 'are'} as before.`, '']
   }
   const unchanged = total - added.length - modified.length
   const counts = listed.map(([change, list]) => `${list.length} ${change}`)
@@ -177,10 +170,6 @@ export function fileSections(files: FilesWritten): string[] {
   const named = listed.reduce((sum, [, list]) => sum + list.length, 0)
   if (named <= FILES_SHOWN_OPEN) return [...heading, ...changes]
   return [...heading, `<details><summary>Show the ${named} files</summary>`, '', ...changes, '</details>', '']
-}
-
-export function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`
 }
 
 const DEPENDENCY_ICONS: Record<DependencyCheck['state'], string> = {

@@ -181,6 +181,7 @@ describe('deploy other sources', () => {
       'No index.html at the root of site.zip; its folder dist has one, so the site would be served under /dist/. ' +
         "Zip the contents of dist, not the folder itself, or give the site's folder as 'source'."
     ])
+    expect(run.stdout).toContain('Deploying site.zip as it is: 1 file, ')
   })
 
   it.each([

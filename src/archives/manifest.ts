@@ -9,6 +9,7 @@ import { DownloadError, JobFailedError, UnsafeContentError } from '../errors.js'
 import { DOWNLOAD_CONCURRENCY } from '../transfer/limits.js'
 import { NameSet, printableName, safeRelativePath } from './names.js'
 import type { FetchLimits } from './types.js'
+import { counted } from '../words.js'
 import type { StagedFile, Staging } from '../output-folder/types.js'
 import type { Downloader } from '../transfer/types.js'
 
@@ -123,7 +124,7 @@ function componentsFailed(failures: readonly ComponentFailure[]): JobFailedError
     const file = fileName === undefined ? '' : ` (${printableName(fileName)})`
     return `${component}${file}: ${error}`
   })
-  const count = failures.length === 1 ? '1 component' : `${failures.length} components`
+  const count = counted(failures.length, 'component')
   // A job of thousands of failed components would otherwise print one error line of megabytes.
   const listed = lines.slice(0, MAX_LISTED_FAILURES)
   if (lines.length > listed.length) listed.push(`and ${lines.length - listed.length} more (see the job in Amplify Studio)`)
