@@ -81,12 +81,18 @@ export async function withRetries<T>(s: RetrySettings, signal: AbortSignal | und
  */
 export function idleTimer(ms: number, onIdle: (failure: RetryableFailure) => void, silence: string): { touch(): void; stop(): void } {
   let timer: NodeJS.Timeout | undefined
+  let stopped = false
   return {
     touch() {
+      // A write of an attempt already given up can still complete; it must not arm a timer again.
+      if (stopped) return
       clearTimeout(timer)
       timer = setTimeout(() => onIdle(new RetryableFailure(`${silence} for ${formatSeconds(ms)}`)), ms)
     },
-    stop: () => clearTimeout(timer)
+    stop() {
+      stopped = true
+      clearTimeout(timer)
+    }
   }
 }
 

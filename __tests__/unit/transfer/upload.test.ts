@@ -9,7 +9,8 @@ process.env.AWS_EC2_METADATA_DISABLED = 'true'
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import { CreateDeploymentCommand } from '@aws-sdk/client-amplify'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, truncate, writeFile } from 'node:fs/promises'
+import { truncateSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
 import * as http from 'node:http'
 import * as https from 'node:https'
 import type { AddressInfo } from 'node:net'
@@ -25,6 +26,8 @@ import { amplifyEmulator, httpPut } from '../emulator/clients.js'
 
 /** Several read chunks (64 KiB each), so that progress and a reset mid-body mean something. */
 const SMALL_BYTES = 300_000
+/** More than two of the pieces the uploader reads at a time (1 MiB). */
+const PIECES_BYTES = 4 * 1024 * 1024 + 123
 /** Large enough to fill every buffer between a client and a server that stops reading (the kernel's included). */
 const LARGE_BYTES = 50 * 1024 * 1024
 const opts = { what: "the site's zip", contentType: 'application/zip' }
@@ -100,14 +103,16 @@ describe('uploader: the request', () => {
     expect(put!.body.equals(small.data)).toBe(true)
   })
 
-  it('tells onProgress what the connection took, up to the whole size', async () => {
+  it('tells onProgress what the connection took, piece by piece, up to the whole size', async () => {
     const s = await recordingServer()
+    const pieces = path.join(scratch.dir, 'pieces.zip')
+    await writeFile(pieces, randomBytes(PIECES_BYTES))
     const calls: Array<[number, number]> = []
-    await uploader().putFile(s.url('/f'), small.path, { ...opts, onProgress: (sent, total) => calls.push([sent, total]) })
-    expect(calls.length).toBeGreaterThan(1)
-    expect(calls.every(([, total]) => total === SMALL_BYTES)).toBe(true)
+    await uploader().putFile(s.url('/f'), pieces, { ...opts, onProgress: (sent, total) => calls.push([sent, total]) })
+    expect(calls.length).toBeGreaterThan(2)
+    expect(calls.every(([, total]) => total === PIECES_BYTES)).toBe(true)
     expect(calls.every(([sent], i) => i === 0 || sent > calls[i - 1]![0])).toBe(true)
-    expect(calls.at(-1)).toEqual([SMALL_BYTES, SMALL_BYTES])
+    expect(calls.at(-1)).toEqual([PIECES_BYTES, PIECES_BYTES])
   })
 
   it('uploads an empty file with Content-Length 0 and no Expect', async () => {
@@ -211,18 +216,19 @@ describe('uploader: masking and refused addresses', () => {
 
   it('fails, without retrying, when the file becomes shorter during the upload', async () => {
     const big = path.join(scratch.dir, 'shrinking.zip')
-    await writeFile(big, randomBytes(2 * 1024 * 1024))
+    await writeFile(big, randomBytes(PIECES_BYTES))
     const s = await recordingServer()
     const u = uploader()
     let truncated = false
+    // Cut at once, when the connection has taken the first piece: the pieces after the next are read from an empty file.
     const onProgress = (): void => {
       if (truncated) return
       truncated = true
-      void truncate(big, 0)
+      truncateSync(big, 0)
     }
     const error = await errorOf(u.putFile(s.url('/f'), big, { ...opts, onProgress }))
     expect(error).toBeInstanceOf(UploadError)
-    expect(error.message).toMatch(/the site's zip became shorter while it was being uploaded \(\d+ of 2097152 bytes\)/)
+    expect(error.message).toMatch(new RegExp(`the site's zip became shorter while it was being uploaded \\(\\d+ of ${PIECES_BYTES} bytes\\)`))
     expect(u.waits).toHaveLength(0)
   })
 })
