@@ -192,14 +192,15 @@ async function sendBody(
       let confirmed = 0
       for (let turn = 0; sent < size; turn = (turn + 1) % buffers.length) {
         await unlessAborted(taken[turn]!, signal)
+        const buffer = buffers[turn]!
         // Bounded by the size announced: a file that grows meanwhile cannot overrun it.
-        const { bytesRead } = await source.read(buffers[turn]!, 0, Math.min(buffers[turn]!.length, size - sent), sent).catch((error: unknown) => {
+        const { bytesRead } = await source.read(buffer, 0, Math.min(buffer.length, size - sent), sent).catch((error: unknown) => {
           throw new SourceError(error)
         })
         if (bytesRead === 0) break
         signal.throwIfAborted()
         taken[turn] = new Promise<void>((resolve, reject) =>
-          req.write(buffers[turn]!.subarray(0, bytesRead), error => {
+          req.write(buffer.subarray(0, bytesRead), error => {
             if (error) return reject(error)
             // The attempt was given up meanwhile: this is no progress of the upload.
             if (signal.aborted) return reject(signal.reason)
