@@ -29,7 +29,7 @@ const ZIP_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: true, validat
 const MiB = 1024 * 1024
 /** Zips up to this size are read into memory (a deployment is at most 5 GB; tests and benchmarks upload far less). */
 const IN_MEMORY_ZIP_MAX_BYTES = 1024 * MiB
-/** Entries unpacked at once: enough to keep the thread pool (4 threads: reads, inflates, writes) busy. */
+/** Entries under way at once: small ones are inflated and written while a large one streams through the thread pool. */
 const UNPACK_CONCURRENCY = 8
 /** Deflated entries up to this size are inflated in one call and written with one; larger ones are streamed. */
 const GATHERED_ENTRY_MAX_BYTES = 1 * MiB

@@ -4,8 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { idleTimer, RetryableFailure } from '../../../src/transfer/retry.js'
 
-beforeEach(() => jest.useFakeTimers())
-afterEach(() => jest.useRealTimers())
+beforeEach(() => {
+  jest.useFakeTimers()
+})
+afterEach(() => {
+  jest.useRealTimers()
+})
 
 describe('idleTimer', () => {
   it('calls onIdle once, saying how long nothing moved, when touch() has not come for its time', () => {
