@@ -41,8 +41,6 @@ const REPLACEMENT_CHARACTER = '\uFFFD'
 export interface SiteListing extends IndexPlacement {
   /** Every file, sorted bytewise by the UTF-8 bytes of `name` (the order of the zip's entries). */
   files: SiteFile[]
-  /** Sum of the files' sizes. */
-  totalBytes: number
   /**
    * The action's own bookkeeping at the folder's root, left out of the site: the folder was an
    * `output-path` (build artifacts fetched by an earlier step, deployed now elsewhere).
@@ -200,8 +198,7 @@ function sortByName(files: SiteFile[]): SiteFile[] {
 }
 
 function summarise(files: SiteFile[]): Omit<SiteListing, 'leftOut'> {
-  const totalBytes = files.reduce((sum, file) => sum + file.size, 0)
-  return { files, totalBytes, ...indexPlacement(files.map(file => file.name)) }
+  return { files, ...indexPlacement(files.map(file => file.name)) }
 }
 
 /** What a file that is neither a regular file, a folder nor a symlink is, in words. */
