@@ -35,12 +35,14 @@ const UNPACK_CONCURRENCY = 8
 const GATHERED_ENTRY_MAX_BYTES = 1 * MiB
 const METHOD_DEFLATED = 8
 
-async function openZip(path: string): Promise<ZipFile> {
-  const opened = (resolve: (zip: ZipFile) => void, reject: (error: Error) => void) => (error: Error | null, zip: ZipFile) =>
-    error ? reject(error) : resolve(zip)
-  if ((await stat(path)).size > IN_MEMORY_ZIP_MAX_BYTES) return new Promise((resolve, reject) => yauzl.open(path, ZIP_OPTIONS, opened(resolve, reject)))
-  const bytes = await readFile(path)
-  return new Promise((resolve, reject) => yauzl.fromBuffer(bytes, ZIP_OPTIONS, opened(resolve, reject)))
+/** Opens the zip from memory when it is at most `inMemoryMaxBytes`, else from its file. */
+async function openZip(path: string, inMemoryMaxBytes: number): Promise<ZipFile> {
+  const bytes = (await stat(path)).size <= inMemoryMaxBytes ? await readFile(path) : undefined
+  return new Promise((resolve, reject) => {
+    const opened = (error: Error | null, zip: ZipFile): void => (error ? reject(error) : resolve(zip))
+    if (bytes) yauzl.fromBuffer(bytes, ZIP_OPTIONS, opened)
+    else yauzl.open(path, ZIP_OPTIONS, opened)
+  })
 }
 
 function openEntry(zip: ZipFile, entry: Entry, options: yauzl.ZipFileOptions = {}): Promise<Readable> {
@@ -107,10 +109,15 @@ function hex(crc: number): string {
   return (crc >>> 0).toString(16).padStart(8, '0')
 }
 
+export interface UnpackOptions {
+  /** Zips up to this size are read into memory first. Default IN_MEMORY_ZIP_MAX_BYTES; tests lower it to read from the file. */
+  inMemoryMaxBytes?: number
+}
+
 /** The files of the zip at `zipPath` (folders left out), in the zip's order, written into `folder`. */
-export async function unpackSite(zipPath: string, folder: string): Promise<DeployedFile[]> {
+export async function unpackSite(zipPath: string, folder: string, options: UnpackOptions = {}): Promise<DeployedFile[]> {
   await mkdir(folder, { recursive: true })
-  const zip = await openZip(zipPath)
+  const zip = await openZip(zipPath, options.inMemoryMaxBytes ?? IN_MEMORY_ZIP_MAX_BYTES)
   const files: DeployedFile[] = []
   await new Promise<void>((resolve, reject) => {
     let saving = 0

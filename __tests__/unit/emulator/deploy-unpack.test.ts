@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { deflateRawSync } from 'node:zlib'
-import { unpackSite } from '../../../emulator/deploy-unpack.js'
+import { type UnpackOptions, unpackSite } from '../../../emulator/deploy-unpack.js'
 import { buildZip, crc32, type RawZipEntry } from '../../../emulator/raw-zip.js'
 
 let folder: string
@@ -18,10 +18,10 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(folder, { recursive: true, force: true }))
 
-async function unpack(entries: RawZipEntry[]) {
+async function unpack(entries: RawZipEntry[], options: UnpackOptions = {}) {
   const zipPath = join(folder, 'site.zip')
   writeFileSync(zipPath, buildZip(entries))
-  return unpackSite(zipPath, join(folder, 'site'))
+  return unpackSite(zipPath, join(folder, 'site'), options)
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
@@ -29,22 +29,28 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 const textOf = (bytes: number, seed: string) => Buffer.from(`${seed} `.repeat(Math.ceil(bytes / (seed.length + 1))).slice(0, bytes))
 
 describe('unpackSite', () => {
-  it('gives back every file, in the zip order, byte for byte: small and large deflated entries, stored ones, empty ones, folders left out', async () => {
-    const contents: Array<[string, Buffer, boolean]> = [
-      ['index.html', textOf(300, '<p>hello</p>'), true],
-      ['assets/app.js', textOf(3 * 1024 * 1024, 'console.log(1)'), true],
-      ['assets/photo.png', randomBytes(200_000), false],
-      ['empty.txt', Buffer.alloc(0), false],
-      ...Array.from({ length: 30 }, (_, i): [string, Buffer, boolean] => [`pages/${i}.html`, textOf(1000 + i, `page ${i}`), i % 2 === 0])
-    ]
-    const files = await unpack([{ name: 'assets/', data: Buffer.alloc(0) }, ...contents.map(([name, data, deflate]) => ({ name, data, deflate }))])
-    expect(files.map(file => file.name)).toEqual(contents.map(([name]) => name))
-    for (const [index, [, data]] of contents.entries()) {
-      const file = files[index]!
-      expect([file.size, file.sha256]).toEqual([data.length, sha256(data)])
-      expect(readFileSync(file.path).equals(data)).toBe(true)
+  it.each<[string, UnpackOptions]>([
+    ['read into memory', {}],
+    ['read from its file (a zip larger than inMemoryMaxBytes)', { inMemoryMaxBytes: 0 }]
+  ])(
+    'gives back every file of a zip %s, in the zip order, byte for byte: small and large deflated entries, stored ones, empty ones, folders left out',
+    async (_, options) => {
+      const contents: Array<[string, Buffer, boolean]> = [
+        ['index.html', textOf(300, '<p>hello</p>'), true],
+        ['assets/app.js', textOf(3 * 1024 * 1024, 'console.log(1)'), true],
+        ['assets/photo.png', randomBytes(200_000), false],
+        ['empty.txt', Buffer.alloc(0), false],
+        ...Array.from({ length: 30 }, (_, i): [string, Buffer, boolean] => [`pages/${i}.html`, textOf(1000 + i, `page ${i}`), i % 2 === 0])
+      ]
+      const files = await unpack([{ name: 'assets/', data: Buffer.alloc(0) }, ...contents.map(([name, data, deflate]) => ({ name, data, deflate }))], options)
+      expect(files.map(file => file.name)).toEqual(contents.map(([name]) => name))
+      for (const [index, [, data]] of contents.entries()) {
+        const file = files[index]!
+        expect([file.size, file.sha256]).toEqual([data.length, sha256(data)])
+        expect(readFileSync(file.path).equals(data)).toBe(true)
+      }
     }
-  })
+  )
 
   const data = textOf(5000, 'body { margin: 0 }')
   const big = textOf(2 * 1024 * 1024, 'big bundle')
